@@ -1,0 +1,21 @@
+import eslint from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "node_modules/",
+      "cdktf.out/",
+      "packages/provider-btp/src/",
+      "packages/provider-btp/lib/",
+      "jest.config.js",
+    ],
+  },
+  eslint.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+);
