@@ -1,0 +1,95 @@
+import { subaccountDestinationGeneric } from "@cdktf/provider-btp";
+import { Fn, Token, propertyAccess } from "cdktf";
+import { Construct } from "constructs";
+import { throwIfInvalid, validateDestinationName, validateGuid, validateName } from "./validation";
+
+/** Properties of an {@link ApiManagementDestination}. */
+export interface ApiManagementDestinationProps {
+  /**
+   * ID (GUID) of the source subaccount in which the destination is created.
+   *
+   * @default - none, required
+   */
+  readonly subaccountId: string;
+
+  /**
+   * The API portal service key's credentials JSON as a Terraform reference, e.g. `serviceKey.credentials`; never a literal.
+   *
+   * @default - none, required
+   */
+  readonly serviceKeyCredentials: string;
+
+  /**
+   * Destination name; the content transport looks the destination up by this exact, case-sensitive name.
+   *
+   * @default "APIManagement"
+   */
+  readonly name?: string;
+
+  /**
+   * Description shown in the cockpit's destination list.
+   *
+   * @default "API portal content transport: API Management transport API of this source subaccount"
+   */
+  readonly description?: string;
+}
+
+/**
+ * The HTTP destination through which the content transport exports API portal content from the
+ * source subaccount. Terraform derives its URL and OAuth client credentials from the service key,
+ * so no secret passes through code, configuration or a person's clipboard.
+ */
+export class ApiManagementDestination extends Construct {
+  /** The name the content transport looks for. */
+  public static readonly DEFAULT_NAME = "APIManagement";
+
+  /** Default description. */
+  public static readonly DEFAULT_DESCRIPTION =
+    "API portal content transport: API Management transport API of this source subaccount";
+
+  /** Path of the transport API below the service key's `url`. */
+  public static readonly TRANSPORT_PATH = "/api/1.0/transportmodule/Transport";
+
+  /** The `btp_subaccount_destination_generic` resource. */
+  public readonly resource: subaccountDestinationGeneric.SubaccountDestinationGeneric;
+
+  public constructor(scope: Construct, id: string, props: ApiManagementDestinationProps) {
+    super(scope, id);
+    const name = props.name ?? ApiManagementDestination.DEFAULT_NAME;
+    const description = props.description ?? ApiManagementDestination.DEFAULT_DESCRIPTION;
+    throwIfInvalid(this, [
+      ...validateGuid("subaccountId", props.subaccountId),
+      ...validateDestinationName("name", name),
+      ...validateName("description", description),
+      ...(Token.isUnresolved(props.serviceKeyCredentials)
+        ? []
+        : [
+            "serviceKeyCredentials must be a Terraform reference to a service key's credentials " +
+              "(e.g. serviceKey.credentials), not a literal: a literal would put the client secret into the code " +
+              "and the synthesized stack",
+          ]),
+    ]);
+
+    // Each field is read from the key inside Terraform, at apply time; the TypeScript side only ever
+    // holds the reference, which keeps the secret out of cdk.tf.json and of every log.
+    const keyField = (field: string): string =>
+      Token.asString(propertyAccess(Fn.jsondecode(props.serviceKeyCredentials), [field]));
+
+    this.resource = new subaccountDestinationGeneric.SubaccountDestinationGeneric(this, "resource", {
+      subaccountId: props.subaccountId,
+      destinationConfiguration: Fn.jsonencode({
+        Name: name,
+        Type: "HTTP",
+        Description: description,
+        // A trailing "/" on the key's url would otherwise produce "//api/..." in the destination URL.
+        URL: `${Fn.trimsuffix(keyField("url"), "/")}${ApiManagementDestination.TRANSPORT_PATH}`,
+        ProxyType: "Internet",
+        Authentication: "OAuth2ClientCredentials",
+        clientId: keyField("clientId"),
+        clientSecret: keyField("clientSecret"),
+        tokenServiceURL: keyField("tokenUrl"),
+        tokenServiceURLType: "Dedicated",
+      }),
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { Token } from "cdktf";
+import { IConstruct } from "constructs";
+
+/**
+ * Thrown when a construct is given props that BTP or Terraform would refuse.
+ *
+ * The message names the construct path, every broken field and its value, so that a synth fails
+ * before anything is written and the user knows what to fix.
+ */
+export class ValidationError extends Error {
+  public constructor(
+    scope: IConstruct,
+    public readonly problems: readonly string[],
+  ) {
+    super(`Invalid props for ${scope.node.path}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ValidationError";
+  }
+}
+
+/** Throws a `ValidationError` for `scope` when `problems` is not empty. */
+export function throwIfInvalid(scope: IConstruct, problems: readonly string[]): void {
+  if (problems.length > 0) {
+    throw new ValidationError(scope, problems);
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** BTP accepts destination names of letters, digits, `-` and `_`, at most 200 characters. */
+export const DESTINATION_NAME_MAX_LENGTH = 200;
+const DESTINATION_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Each rule returns the problems of one field, as sentences that name the field and quote the value.
+ * A value that is still a Terraform token is only known at apply, so it is not checked here.
+ */
+export function validateGuid(field: string, value: string): string[] {
+  if (Token.isUnresolved(value)) return [];
+  return GUID.test(value)
+    ? []
+    : [
+        `${field} ${JSON.stringify(value)} is not a GUID (BTP IDs look like 6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c)`,
+      ];
+}
+
+export function validateName(field: string, value: string): string[] {
+  if (Token.isUnresolved(value)) return [];
+  return value.trim() === "" ? [`${field} ${JSON.stringify(value)} is empty or blank`] : [];
+}
+
+export function validateDestinationName(field: string, value: string): string[] {
+  if (Token.isUnresolved(value)) return [];
+  const problems = validateName(field, value);
+  if (problems.length > 0) return problems;
+  if (!DESTINATION_NAME.test(value)) {
+    problems.push(`${field} ${JSON.stringify(value)} may contain only letters, digits, "-" and "_"`);
+  }
+  if (value.length > DESTINATION_NAME_MAX_LENGTH) {
+    problems.push(
+      `${field} ${JSON.stringify(value)} is ${value.length} characters long; BTP allows at most ${DESTINATION_NAME_MAX_LENGTH}`,
+    );
+  }
+  return problems;
+}
