@@ -1,0 +1,16 @@
+import { App } from "cdktf";
+import { ApiManagementSourceStack } from "./api-management-source-stack";
+import { EnvironmentConfig } from "./environment-config";
+
+/** Adds one stack per environment to `app`; the environments come validated from `loadEnvironments`. */
+export function buildApp(app: App, environments: readonly EnvironmentConfig[]): ApiManagementSourceStack[] {
+  return environments.map((environment) => new ApiManagementSourceStack(app, environment));
+}
+
+/** Parses a comma-separated list of environment names, as given in `APIM_ENVIRONMENTS`. */
+export function parseEnvironmentList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+}

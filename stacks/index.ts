@@ -1,0 +1,4 @@
+export * from "./api-management-source-stack";
+export * from "./app";
+export * from "./backend";
+export * from "./environment-config";
