@@ -1,0 +1,114 @@
+import {
+  subaccountDestinationGeneric,
+  subaccountEntitlement,
+  subaccountServiceBinding,
+  subaccountServiceInstance,
+} from "@cdktf/provider-btp";
+import { TerraformOutput } from "cdktf";
+import { ApiManagementSource } from "../constructs";
+import { checkStackAgainstSchema, loadBtpSchema } from "../scripts/lib/provider-schema";
+import { deployedDestination } from "./support/destination";
+import { fakeServiceKey, seedDestination } from "./support/service-key";
+import { SUBACCOUNT_ID, onlyResource, synthAlone, synthWith } from "./support/synth";
+
+describe("ApiManagementSource", () => {
+  it("wires entitlement -> instance -> key -> destination", () => {
+    const synthesized = synthAlone(
+      (scope) => new ApiManagementSource(scope, "apim", { subaccountId: SUBACCOUNT_ID }),
+    );
+
+    const entitlement = onlyResource(synthesized, "btp_subaccount_entitlement");
+    const instance = onlyResource(synthesized, "btp_subaccount_service_instance");
+    const key = onlyResource(synthesized, "btp_subaccount_service_binding");
+    const destination = onlyResource(synthesized, "btp_subaccount_destination_generic");
+    expect(instance.body.depends_on).toEqual([`btp_subaccount_entitlement.${entitlement.name}`]);
+    expect(key.body.service_instance_id).toBe(`\${btp_subaccount_service_instance.${instance.name}.id}`);
+    expect(destination.body.destination_configuration).toContain(
+      `btp_subaccount_service_binding.${key.name}.credentials`,
+    );
+    for (const resource of [entitlement, instance, key, destination]) {
+      expect(resource.body.subaccount_id).toBe(SUBACCOUNT_ID);
+    }
+    expect(synthesized.provider).toBeUndefined();
+  });
+
+  it("gives a consumer's own stack the seed's destination from one line", async () => {
+    const key = fakeServiceKey();
+    const synthesized = synthWith((scope) => {
+      new ApiManagementSource(scope, "apim", { subaccountId: SUBACCOUNT_ID });
+    });
+    expect(await deployedDestination(synthesized, key)).toStrictEqual(seedDestination(key));
+    expect(checkStackAgainstSchema("consumer", synthesized, loadBtpSchema())).toEqual([]);
+  });
+
+  it("passes names, description and role through", async () => {
+    const key = fakeServiceKey();
+    const synthesized = synthAlone(
+      (scope) =>
+        new ApiManagementSource(scope, "apim", {
+          subaccountId: SUBACCOUNT_ID,
+          destinationName: "APIManagement_Test",
+          destinationDescription: "Content transport, test landscape",
+          serviceInstanceName: "apim-test",
+          serviceKeyName: "apim-test-key",
+          role: "APIPortal.Administrator",
+        }),
+    );
+    expect(onlyResource(synthesized, "btp_subaccount_service_instance").body.name).toBe("apim-test");
+    expect(onlyResource(synthesized, "btp_subaccount_service_binding").body.name).toBe("apim-test-key");
+    expect(await deployedDestination(synthesized, key)).toStrictEqual({
+      ...seedDestination(key, "Content transport, test landscape"),
+      Name: "APIManagement_Test",
+    });
+  });
+
+  it("leaves the entitlement out when it is managed elsewhere", () => {
+    let source: ApiManagementSource | undefined;
+    const synthesized = synthAlone((scope) => {
+      source = new ApiManagementSource(scope, "apim", {
+        subaccountId: SUBACCOUNT_ID,
+        createEntitlement: false,
+      });
+    });
+    expect(synthesized.resource.btp_subaccount_entitlement).toBeUndefined();
+    expect(onlyResource(synthesized, "btp_subaccount_service_instance").body.depends_on).toBeUndefined();
+    expect(source?.entitlement).toBeUndefined();
+  });
+
+  it("exposes the underlying resources for escape hatches", () => {
+    synthAlone((scope) => {
+      const source = new ApiManagementSource(scope, "apim", { subaccountId: SUBACCOUNT_ID });
+      expect(source.entitlement).toBeInstanceOf(subaccountEntitlement.SubaccountEntitlement);
+      expect(source.serviceInstance).toBeInstanceOf(subaccountServiceInstance.SubaccountServiceInstance);
+      expect(source.serviceKey).toBeInstanceOf(subaccountServiceBinding.SubaccountServiceBinding);
+      expect(source.destination).toBeInstanceOf(subaccountDestinationGeneric.SubaccountDestinationGeneric);
+      // What a consumer would do with them: export an ID, keep the secret sensitive.
+      new TerraformOutput(scope, "instance_id", { value: source.serviceInstance.id });
+    });
+  });
+
+  it("reports every broken prop at once, each with its value", () => {
+    let message = "";
+    try {
+      synthAlone(
+        (scope) =>
+          new ApiManagementSource(scope, "apim", {
+            subaccountId: "nope",
+            destinationName: "API Management",
+            serviceInstanceName: "",
+            serviceKeyName: "\t",
+            destinationDescription: " ",
+            role: "APIPortal.Guest",
+          }),
+      );
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('subaccountId "nope" is not a GUID');
+    expect(message).toContain('destinationName "API Management" may contain only');
+    expect(message).toContain('serviceInstanceName "" is empty or blank');
+    expect(message).toContain('serviceKeyName "\\t" is empty or blank');
+    expect(message).toContain('destinationDescription " " is empty or blank');
+    expect(message).toContain('role "APIPortal.Guest" is not allowed');
+  });
+});

@@ -1,0 +1,134 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigError, loadEnvironments, parseEnvironments } from "../stacks";
+import { tempDir } from "./support/app";
+
+const GOOD = { globalAccount: "ga-subdomain", subaccountId: "11111111-2222-4333-8444-555555555555" };
+
+/** The message of the ConfigError that `document` raises for environment "dev". */
+function errorFor(dev: Record<string, unknown>, selected: string[] = []): string {
+  try {
+    parseEnvironments("environments.json", { environments: { dev, prod: GOOD } }, selected);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("environment configuration", () => {
+  it("returns the environments in file order with their options", () => {
+    const environments = parseEnvironments("f", {
+      environments: { dev: GOOD, prod: { ...GOOD, role: "APIPortal.Administrator" } },
+    });
+    expect(environments.map((e) => e.name)).toEqual(["dev", "prod"]);
+    expect(environments[1].role).toBe("APIPortal.Administrator");
+  });
+
+  it.each([
+    [
+      "a subaccount ID that is not a GUID",
+      { subaccountId: "my-subaccount" },
+      'subaccountId "my-subaccount" is not a GUID',
+    ],
+    ["a blank global account", { globalAccount: "  " }, 'globalAccount "  " is empty or blank'],
+    [
+      "an empty service instance name",
+      { serviceInstanceName: "" },
+      'serviceInstanceName "" is empty or blank',
+    ],
+    ["a blank service key name", { serviceKeyName: " " }, 'serviceKeyName " " is empty or blank'],
+    [
+      "a blank destination description",
+      { destinationDescription: " " },
+      'destinationDescription " " is empty or blank',
+    ],
+    [
+      "a destination name with a space",
+      { destinationName: "API Management" },
+      'destinationName "API Management" may contain only letters, digits, "-" and "_"',
+    ],
+    [
+      "a destination name with a dot",
+      { destinationName: "API.Management" },
+      'destinationName "API.Management" may contain only',
+    ],
+    [
+      "a destination name over 200 characters",
+      { destinationName: "D".repeat(201) },
+      "is 201 characters long; BTP allows at most 200",
+    ],
+    ["the Guest role", { role: "APIPortal.Guest" }, 'role "APIPortal.Guest" is not allowed'],
+    [
+      "the self-service role",
+      { role: "APIManagement.SelfService.Administrator" },
+      'role "APIManagement.SelfService.Administrator" is not allowed',
+    ],
+    ["a field of the wrong type", { createEntitlement: "no" }, 'createEntitlement "no" must be a boolean'],
+    ["an unknown field (a typo)", { subaccountID: GOOD.subaccountId }, "subaccountID is not a known field"],
+    [
+      "a CLI server URL that is not https",
+      { cliServerUrl: "http://cli.example.com" },
+      'cliServerUrl "http://cli.example.com" is not an https:// URL',
+    ],
+    [
+      "an unsupported backend",
+      { backend: { type: "etcd" } },
+      'backend.type "etcd" is not a supported backend',
+    ],
+    [
+      "an incomplete s3 backend",
+      { backend: { type: "s3", bucket: "b" } },
+      "backend.key undefined is required for a s3 backend",
+    ],
+    [
+      "a secret in the backend",
+      { backend: { type: "s3", bucket: "b", key: "k", secretKey: "x" } },
+      "backend.secretKey must not be in the configuration",
+    ],
+  ])("rejects %s, naming environment, field and value", (_, change, expected) => {
+    const message = errorFor({ ...GOOD, ...change });
+    expect(message).toContain('environment "dev":');
+    expect(message).toContain(expected);
+  });
+
+  it("rejects an environment without a global account", () => {
+    expect(errorFor({ subaccountId: GOOD.subaccountId })).toContain(
+      'environment "dev": globalAccount is required',
+    );
+  });
+
+  it("rejects an unknown environment asked for, listing the configured ones", () => {
+    expect(errorFor(GOOD, ["staging"])).toContain(
+      'environment "staging" was asked for but is not configured (configured: dev, prod)',
+    );
+  });
+
+  it("rejects an environment name that cannot be a stack name", () => {
+    expect(() => parseEnvironments("f", { environments: { "dev env": GOOD } })).toThrow(
+      'environment "dev env": the name must start with a letter',
+    );
+  });
+
+  it("reports the problems of every environment at once", () => {
+    let message = "";
+    try {
+      parseEnvironments("f", { environments: { dev: { ...GOOD, role: "x" }, prod: { subaccountId: "y" } } });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('environment "dev": role "x"');
+    expect(message).toContain('environment "prod": globalAccount is required');
+  });
+
+  it("rejects a file that is missing, not JSON, or has no environments", () => {
+    const dir = tempDir();
+    expect(() => loadEnvironments(join(dir, "nope.json"))).toThrow(
+      "nope.json: invalid configuration:\n  - file not found",
+    );
+    writeFileSync(join(dir, "bad.json"), "{ environments: ");
+    expect(() => loadEnvironments(join(dir, "bad.json"))).toThrow("not valid JSON");
+    writeFileSync(join(dir, "empty.json"), '{"environments": {}}');
+    expect(() => loadEnvironments(join(dir, "empty.json"))).toThrow("with at least one environment");
+  });
+});

@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { checkStackAgainstSchema, loadBtpSchema } from "../scripts/lib/provider-schema";
+import { deployedDestination } from "./support/destination";
+import { fakeServiceKey, seedDestination } from "./support/service-key";
+import { DEFAULT_CONFIG, synthApp, writeConfig } from "./support/app";
+
+const defaultConfig = JSON.parse(readFileSync(DEFAULT_CONFIG, "utf8")) as {
+  environments: Record<string, { globalAccount: string; subaccountId: string }>;
+};
+
+describe("the default app", () => {
+  const stacks = synthApp();
+
+  it("has one stack per configured environment, at least dev and prod", () => {
+    expect(Object.keys(stacks).sort()).toEqual(Object.keys(defaultConfig.environments).sort());
+    expect(Object.keys(stacks)).toEqual(expect.arrayContaining(["dev", "prod"]));
+  });
+
+  it.each(Object.keys(defaultConfig.environments))(
+    "%s: configures btp for its own global account, no credentials",
+    (env) => {
+      const { globalAccount } = defaultConfig.environments[env];
+      expect(stacks[env].provider?.btp).toEqual([{ globalaccount: globalAccount }]);
+    },
+  );
+
+  it.each(Object.keys(defaultConfig.environments))("%s: pins the provider SAP/btp 1.25.0", (env) => {
+    expect(stacks[env].terraform.required_providers.btp).toEqual({ source: "SAP/btp", version: "1.25.0" });
+  });
+
+  it.each(Object.keys(defaultConfig.environments))("%s: targets its own source subaccount", async (env) => {
+    const stack = stacks[env];
+    for (const resources of Object.values(stack.resource)) {
+      for (const body of Object.values(resources)) {
+        if ("subaccount_id" in body)
+          expect(body.subaccount_id).toBe(defaultConfig.environments[env].subaccountId);
+      }
+    }
+    const key = fakeServiceKey();
+    expect(await deployedDestination(stack, key)).toStrictEqual(seedDestination(key));
+  });
+
+  it.each(Object.keys(defaultConfig.environments))(
+    "%s: keeps its state locally, per environment, by a relative path",
+    (env) => {
+      expect(stacks[env].terraform.backend).toEqual({ local: { path: `../../../terraform.${env}.tfstate` } });
+    },
+  );
+
+  it.each(Object.keys(defaultConfig.environments))(
+    "%s: has operator outputs, none derived from the key unless sensitive",
+    (env) => {
+      const outputs = stacks[env].output;
+      expect(Object.keys(outputs)).toEqual(
+        expect.arrayContaining(["destination_name", "service_instance_id"]),
+      );
+      expect(outputs.destination_name.value).toBe("APIManagement");
+      for (const output of Object.values(outputs)) {
+        if (JSON.stringify(output.value).includes(".credentials")) expect(output.sensitive).toBe(true);
+      }
+    },
+  );
+
+  it.each(Object.keys(defaultConfig.environments))(
+    "%s: every btp block matches the committed provider schema",
+    (env) => {
+      expect(checkStackAgainstSchema(env, stacks[env], loadBtpSchema())).toEqual([]);
+    },
+  );
+
+  it("synthesizes byte-identical stacks twice", () => {
+    expect(JSON.stringify(synthApp())).toBe(JSON.stringify(stacks));
+  });
+});
+
+describe("environments", () => {
+  const entry = (subaccountId: string) => ({ globalAccount: "ga-subdomain", subaccountId });
+  const ids = [
+    "11111111-2222-4333-8444-555555555555",
+    "21111111-2222-4333-8444-555555555555",
+    "31111111-2222-4333-8444-555555555555",
+  ];
+
+  it("adding an environment is one config entry", () => {
+    const stacks = synthApp(
+      writeConfig({ environments: { a: entry(ids[0]), b: entry(ids[1]), qa: entry(ids[2]) } }),
+    );
+    expect(Object.keys(stacks).sort()).toEqual(["a", "b", "qa"]);
+    expect(stacks.qa.resource.btp_subaccount_entitlement).toBeDefined();
+  });
+
+  it("synthesizes only the environments asked for", () => {
+    const stacks = synthApp(writeConfig({ environments: { a: entry(ids[0]), b: entry(ids[1]) } }), ["b"]);
+    expect(Object.keys(stacks)).toEqual(["b"]);
+  });
+
+  it("passes per-environment options to the construct", () => {
+    const stacks = synthApp(
+      writeConfig({
+        environments: {
+          shared: {
+            ...entry(ids[0]),
+            createEntitlement: false,
+            destinationName: "APIManagement_Shared",
+            cliServerUrl: "https://cli.btp.example.com",
+          },
+        },
+      }),
+    );
+    expect(stacks.shared.resource.btp_subaccount_entitlement).toBeUndefined();
+    expect(stacks.shared.output.destination_name.value).toBe("APIManagement_Shared");
+    expect(stacks.shared.provider?.btp).toEqual([
+      { globalaccount: "ga-subdomain", cli_server_url: "https://cli.btp.example.com" },
+    ]);
+  });
+
+  it.each([
+    [
+      { type: "s3", bucket: "tf-state", key: "apim/dev.tfstate", region: "eu-central-1" },
+      { s3: { bucket: "tf-state", key: "apim/dev.tfstate", region: "eu-central-1" } },
+    ],
+    [
+      { type: "azurerm", storageAccountName: "tfstate", containerName: "state", key: "apim-dev" },
+      { azurerm: { storage_account_name: "tfstate", container_name: "state", key: "apim-dev" } },
+    ],
+    [
+      { type: "gcs", bucket: "tf-state", prefix: "apim/dev" },
+      { gcs: { bucket: "tf-state", prefix: "apim/dev" } },
+    ],
+    [
+      { type: "local", path: "/var/lib/terraform/apim-dev.tfstate" },
+      { local: { path: "/var/lib/terraform/apim-dev.tfstate" } },
+    ],
+  ])("keeps state in the backend the environment names: %j", (backend, expected) => {
+    const stacks = synthApp(writeConfig({ environments: { dev: { ...entry(ids[0]), backend } } }));
+    expect(stacks.dev.terraform.backend).toEqual(expected);
+  });
+
+  it("keeps state in HCP Terraform when the environment names a cloud workspace", () => {
+    const stacks = synthApp(
+      writeConfig({
+        environments: {
+          dev: { ...entry(ids[0]), backend: { type: "cloud", organization: "acme", workspace: "apim-dev" } },
+        },
+      }),
+    );
+    expect(stacks.dev.terraform.cloud).toEqual({ organization: "acme", workspaces: { name: "apim-dev" } });
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "cdktf";
+import { buildApp, loadEnvironments } from "../../stacks";
+import { StackJson } from "./synth";
+
+export const DEFAULT_CONFIG = join(__dirname, "../../environments.json");
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "apim-test-"));
+}
+
+/** Writes an environments file with the given document and returns its path. */
+export function writeConfig(document: unknown): string {
+  const file = join(tempDir(), "environments.json");
+  writeFileSync(file, JSON.stringify(document));
+  return file;
+}
+
+/** Synthesizes the app as `main.ts` does, into a fresh folder, and returns each stack's cdk.tf.json. */
+export function synthApp(
+  configFile = DEFAULT_CONFIG,
+  environments: string[] = [],
+): Record<string, StackJson> {
+  const outdir = tempDir();
+  const app = new App({ outdir });
+  buildApp(app, loadEnvironments(configFile, environments));
+  app.synth();
+  const stacksDir = join(outdir, "stacks");
+  return Object.fromEntries(
+    readdirSync(stacksDir).map((stack) => [
+      stack,
+      JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8")) as StackJson,
+    ]),
+  );
+}
