@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { checkStackAgainstSchema, loadBtpSchema } from "../scripts/lib/provider-schema";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
-import { DEFAULT_CONFIG, synthApp, writeConfig } from "./support/app";
+import { DEFAULT_CONFIG, readTree, synthApp, synthAppTo, writeConfig } from "./support/app";
 
 const defaultConfig = JSON.parse(readFileSync(DEFAULT_CONFIG, "utf8")) as {
   environments: Record<string, { globalAccount: string; subaccountId: string }>;
@@ -68,8 +69,24 @@ describe("the default app", () => {
     },
   );
 
-  it("synthesizes byte-identical stacks twice", () => {
-    expect(JSON.stringify(synthApp())).toBe(JSON.stringify(stacks));
+  it("synthesizes byte-identical output twice", () => {
+    const first = readTree(synthAppTo());
+    const second = readTree(synthAppTo());
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining(["manifest.json", join("stacks", "dev", "cdk.tf.json")]),
+    );
+    expect(second).toEqual(first);
+  });
+
+  it("pins in cdktf.json the same provider and version the stacks require", () => {
+    const cdktfJson = JSON.parse(readFileSync(join(__dirname, "../cdktf.json"), "utf8")) as {
+      terraformProviders: string[];
+    };
+    const { source, version } = stacks.dev.terraform.required_providers.btp as {
+      source: string;
+      version: string;
+    };
+    expect(cdktfJson.terraformProviders).toContain(`${source}@${version}`);
   });
 });
 

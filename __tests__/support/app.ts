@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { App } from "cdktf";
 import { buildApp, loadEnvironments } from "../../stacks";
 import { StackJson } from "./synth";
@@ -18,16 +18,32 @@ export function writeConfig(document: unknown): string {
   return file;
 }
 
-/** Synthesizes the app as `main.ts` does, into a fresh folder, and returns each stack's cdk.tf.json. */
-export function synthApp(
-  configFile = DEFAULT_CONFIG,
-  environments: string[] = [],
-): Record<string, StackJson> {
+/** Synthesizes the app as `main.ts` does into a fresh folder, and returns the folder. */
+export function synthAppTo(configFile = DEFAULT_CONFIG, environments: string[] = []): string {
   const outdir = tempDir();
   const app = new App({ outdir });
   buildApp(app, loadEnvironments(configFile, environments));
   app.synth();
-  const stacksDir = join(outdir, "stacks");
+  return outdir;
+}
+
+/** Every file below `dir`, by relative path, with its bytes. */
+export function readTree(dir: string): Record<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return Object.fromEntries(
+    files.map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [relative(dir, path), readFileSync(path)];
+    }),
+  );
+}
+
+/** Synthesizes the app as `main.ts` does and returns each stack's cdk.tf.json. */
+export function synthApp(
+  configFile = DEFAULT_CONFIG,
+  environments: string[] = [],
+): Record<string, StackJson> {
+  const stacksDir = join(synthAppTo(configFile, environments), "stacks");
   return Object.fromEntries(
     readdirSync(stacksDir).map((stack) => [
       stack,
