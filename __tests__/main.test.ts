@@ -10,7 +10,7 @@ function runApp(env: Record<string, string>): { status: number | null; stderr: s
   const outdir = tempDir();
   const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
+    env: { ...process.env, CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: "/nonexistent/terraform", ...env },
     encoding: "utf8",
   });
   return { status: result.status, stderr: result.stderr, outdir };

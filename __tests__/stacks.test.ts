@@ -153,14 +153,16 @@ describe("environments", () => {
     expect(stacks.dev.terraform.backend).toEqual(expected);
   });
 
-  it("keeps state in HCP Terraform when the environment names a cloud workspace", () => {
+  it("keeps state in HCP Terraform when the environment names a remote workspace", () => {
     const stacks = synthApp(
       writeConfig({
         environments: {
-          dev: { ...entry(ids[0]), backend: { type: "cloud", organization: "acme", workspace: "apim-dev" } },
+          dev: { ...entry(ids[0]), backend: { type: "remote", organization: "acme", workspace: "apim-dev" } },
         },
       }),
     );
-    expect(stacks.dev.terraform.cloud).toEqual({ organization: "acme", workspaces: { name: "apim-dev" } });
+    expect(stacks.dev.terraform.backend).toEqual({
+      remote: { organization: "acme", workspaces: { name: "apim-dev" } },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { subaccountServiceBinding } from "@cdktf/provider-btp";
-import { DataResource } from "cdktf";
+import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { throwIfInvalid, validateName, validateGuid } from "./validation";
 
@@ -42,7 +42,7 @@ export class ApiPortalServiceKey extends Construct {
    * Holds the key's name so that a rename replaces the key: the provider refuses every in-place
    * update of a binding, so a plain rename would plan fine and then fail at apply.
    */
-  public readonly nameTrigger: DataResource;
+  public readonly nameTrigger: TerraformResource;
 
   public constructor(scope: Construct, id: string, props: ApiPortalServiceKeyProps) {
     super(scope, id);
@@ -53,7 +53,12 @@ export class ApiPortalServiceKey extends Construct {
       ...validateName("name", name),
     ]);
 
-    this.nameTrigger = new DataResource(this, "name-trigger", { input: { name } });
+    // A plain `terraform_data` block rather than cdktf's DataResource, whose synth-time check runs
+    // `terraform version` and so fails wherever Terraform is not installed (CI, review machines).
+    this.nameTrigger = new TerraformResource(this, "name-trigger", {
+      terraformResourceType: "terraform_data",
+    });
+    this.nameTrigger.addOverride("input", { name });
     this.resource = new subaccountServiceBinding.SubaccountServiceBinding(this, "resource", {
       subaccountId: props.subaccountId,
       serviceInstanceId: props.serviceInstanceId,

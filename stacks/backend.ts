@@ -1,11 +1,11 @@
 import {
   AzurermBackend,
   AzurermBackendConfig,
-  CloudBackend,
   GcsBackend,
   GcsBackendConfig,
   LocalBackend,
-  NamedCloudWorkspace,
+  NamedRemoteWorkspace,
+  RemoteBackend,
   S3Backend,
   S3BackendConfig,
   TerraformBackend,
@@ -23,11 +23,10 @@ export type BackendConfig =
   | ({ readonly type: "azurerm" } & AzurermBackendConfig)
   | ({ readonly type: "gcs" } & GcsBackendConfig)
   | {
-      readonly type: "cloud";
+      readonly type: "remote";
       readonly organization: string;
       readonly workspace: string;
       readonly hostname?: string;
-      readonly project?: string;
     };
 
 const REQUIRED: Readonly<Record<BackendConfig["type"], readonly string[]>> = {
@@ -35,7 +34,7 @@ const REQUIRED: Readonly<Record<BackendConfig["type"], readonly string[]>> = {
   s3: ["bucket", "key"],
   azurerm: ["storageAccountName", "containerName", "key"],
   gcs: ["bucket"],
-  cloud: ["organization", "workspace"],
+  remote: ["organization", "workspace"],
 };
 
 /** Options that hold secrets: they belong in the backend's environment variables, not in a committed file. */
@@ -100,17 +99,14 @@ export function addBackend(
       return new AzurermBackend(stack, options as AzurermBackendConfig);
     case "gcs":
       return new GcsBackend(stack, options as GcsBackendConfig);
-    case "cloud": {
-      const cloud = options as {
-        organization: string;
-        workspace: string;
-        hostname?: string;
-        project?: string;
-      };
-      return new CloudBackend(stack, {
-        organization: cloud.organization,
-        hostname: cloud.hostname,
-        workspaces: new NamedCloudWorkspace(cloud.workspace, cloud.project),
+    // HCP Terraform and Terraform Enterprise through the `remote` backend: cdktf's CloudBackend
+    // would run `terraform version` at synth, which fails where Terraform is not installed.
+    case "remote": {
+      const remote = options as { organization: string; workspace: string; hostname?: string };
+      return new RemoteBackend(stack, {
+        organization: remote.organization,
+        hostname: remote.hostname,
+        workspaces: new NamedRemoteWorkspace(remote.workspace),
       });
     }
   }
