@@ -79,7 +79,7 @@ describe("environment configuration", () => {
     [
       "an incomplete s3 backend",
       { backend: { type: "s3", bucket: "b" } },
-      "backend.key undefined is required for a s3 backend",
+      "backend.key is required for a s3 backend",
     ],
     [
       "a secret in the backend",

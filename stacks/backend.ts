@@ -63,8 +63,11 @@ export function validateBackend(field: string, backend: unknown): string[] {
   }
   const problems: string[] = [];
   for (const option of REQUIRED[type as BackendConfig["type"]]) {
-    if (typeof entry[option] !== "string" || (entry[option] as string).trim() === "") {
-      problems.push(`${field}.${option} ${JSON.stringify(entry[option])} is required for a ${type} backend`);
+    const value = entry[option];
+    if (value === undefined) {
+      problems.push(`${field}.${option} is required for a ${type} backend`);
+    } else if (typeof value !== "string" || value.trim() === "") {
+      problems.push(`${field}.${option} ${JSON.stringify(value)} must be a non-empty string`);
     }
   }
   for (const option of Object.keys(entry)) {
