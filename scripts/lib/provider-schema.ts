@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isExpression } from "./references";
 
 export interface SchemaAttribute {
   readonly type?: unknown;
@@ -141,12 +142,15 @@ function checkBlock(
         report(path, "is computed by the provider and cannot be set");
       } else if (attribute.nested_type) {
         const nested = attribute.nested_type;
-        forEachNested(nested.nesting_mode, value, path, (item, itemPath) =>
+        forEachNested(nested.nesting_mode, value, path, report, (item, itemPath) =>
           checkBlock({ attributes: nested.attributes }, item, itemPath, report),
         );
+      } else {
+        const problem = literalTypeProblem(value, attribute.type);
+        if (problem) report(path, problem);
       }
     } else if (blockType) {
-      forEachNested(blockType.nesting_mode, value, path, (item, itemPath) =>
+      forEachNested(blockType.nesting_mode, value, path, report, (item, itemPath) =>
         checkBlock(blockType.block, item, itemPath, report),
       );
     } else if (!allowed.has(name)) {
@@ -165,14 +169,94 @@ function forEachNested(
   mode: string,
   value: unknown,
   path: string,
+  report: (attribute: string, message: string) => void,
   visit: (item: Json, path: string) => void,
 ): void {
-  if (typeof value === "string") return; // an expression: its shape is only known to Terraform
-  if (mode === "single" || mode === "group") {
-    visit(value as Json, `${path}.`);
+  if (typeof value === "string" && isExpression(value)) return; // its shape is only known to Terraform
+  const many = mode === "list" || mode === "set";
+  if (many ? !Array.isArray(value) : !isPlainObject(value)) {
+    report(
+      path,
+      `must be ${many ? `a ${mode} of objects` : mode === "map" ? "a map of objects" : "an object"}, got ${describe(value)}`,
+    );
+    return;
+  }
+  if (many) {
+    (value as unknown[]).forEach((item, i) => visit(item as Json, `${path}[${i}].`));
   } else if (mode === "map") {
     for (const [key, item] of Object.entries(value as Json)) visit(item as Json, `${path}.${key}.`);
   } else {
-    (value as Json[]).forEach((item, i) => visit(item, `${path}[${i}].`));
+    visit(value as Json, `${path}.`);
   }
+}
+
+/**
+ * Why a literal value cannot be converted to a schema type, as Terraform's conversion rules go
+ * (a number or bool is a fine string, "5" a fine number, "true" a fine bool); undefined when it
+ * can, or when it is an expression whose value only Terraform knows.
+ */
+export function literalTypeProblem(value: unknown, type: unknown): string | undefined {
+  if (value === null || value === undefined || type === "dynamic" || type === undefined) return undefined;
+  if (typeof value === "string" && isExpression(value)) return undefined;
+  const expected = typeName(type);
+  const mismatch = `must be ${expected}, got ${describe(value)}`;
+  if (type === "string") {
+    return ["string", "number", "boolean"].includes(typeof value) ? undefined : mismatch;
+  }
+  if (type === "number") {
+    const ok =
+      typeof value === "number" ||
+      (typeof value === "string" && value.trim() !== "" && !isNaN(Number(value)));
+    return ok ? undefined : mismatch;
+  }
+  if (type === "bool") {
+    return typeof value === "boolean" || value === "true" || value === "false" ? undefined : mismatch;
+  }
+  if (!Array.isArray(type)) return undefined;
+  const [kind, inner] = type as [string, unknown];
+  if (kind === "list" || kind === "set") {
+    if (!Array.isArray(value)) return mismatch;
+    return firstProblem(value.map((item, i) => [`[${i}]`, literalTypeProblem(item, inner)]));
+  }
+  if (kind === "map") {
+    if (!isPlainObject(value)) return mismatch;
+    return firstProblem(
+      Object.entries(value).map(([key, item]) => [`.${key}`, literalTypeProblem(item, inner)]),
+    );
+  }
+  if (kind === "object") {
+    if (!isPlainObject(value)) return mismatch;
+    const attributes = inner as Record<string, unknown>;
+    const optional = new Set((type as [string, unknown, string[]?])[2] ?? []);
+    const unknown = Object.keys(value).find((key) => !(key in attributes));
+    if (unknown) return `has no attribute ${JSON.stringify(unknown)} (${expected})`;
+    const missing = Object.keys(attributes).find((key) => !(key in value) && !optional.has(key));
+    if (missing) return `lacks the attribute ${JSON.stringify(missing)} (${expected})`;
+    return firstProblem(
+      Object.entries(value).map(([key, item]) => [`.${key}`, literalTypeProblem(item, attributes[key])]),
+    );
+  }
+  return undefined;
+}
+
+function firstProblem(problems: Array<[string, string | undefined]>): string | undefined {
+  const found = problems.find(([, problem]) => problem !== undefined);
+  return found ? `${found[0]} ${found[1]}` : undefined;
+}
+
+function typeName(type: unknown): string {
+  if (typeof type === "string") return type === "bool" ? "a bool" : `a ${type}`;
+  const [kind, inner] = type as [string, unknown];
+  if (kind === "object") return `an object {${Object.keys(inner as object).join(", ")}}`;
+  return `a ${kind} of ${typeName(inner).replace(/^an? /, "")}`;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (isPlainObject(value)) return "an object";
+  return `${typeof value === "boolean" ? "the bool" : `the ${typeof value}`} ${JSON.stringify(value)}`;
+}
+
+function isPlainObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

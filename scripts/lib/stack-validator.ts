@@ -1,0 +1,119 @@
+/**
+ * What `terraform validate` would say about synthesized stacks, offline: the schema check of every
+ * `btp_*` block (provider-schema.ts), plus the references inside expressions (each must point at
+ * something declared, and at an attribute its type has) and outputs that would leak a sensitive
+ * value without `sensitive: true`.
+ */
+import { Finding, ProviderSchema, SchemaBlock, checkStackAgainstSchema } from "./provider-schema";
+import { TerraformReference, parseReference, referencesIn } from "./references";
+import { SynthesizedStack } from "./synth-output";
+
+/** Attributes of Terraform's built-in `terraform_data` resource, which no provider schema lists. */
+const TERRAFORM_DATA_ATTRIBUTES = ["id", "input", "output", "triggers_replace"];
+
+type Blocks = Record<string, Record<string, Record<string, unknown>>>;
+
+/** Validates each stack; findings are sorted by stack, address and attribute. */
+export async function validateStacks(
+  stacks: Record<string, SynthesizedStack>,
+  schema: ProviderSchema,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const [name, stack] of Object.entries(stacks)) {
+    findings.push(...checkStackAgainstSchema(name, stack, schema));
+    findings.push(...(await checkReferences(name, stack, schema)));
+  }
+  return findings.sort(
+    (a, b) =>
+      a.stack.localeCompare(b.stack) ||
+      a.address.localeCompare(b.address) ||
+      a.attribute.localeCompare(b.attribute) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+async function checkReferences(
+  stackName: string,
+  stack: SynthesizedStack,
+  schema: ProviderSchema,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const resources: Blocks = stack.resource ?? {};
+  const dataSources: Blocks = stack.data ?? {};
+
+  /** The schema of what a reference points at, or the reason it points at nothing. */
+  const target = (
+    ref: TerraformReference,
+  ): { block?: SchemaBlock; attributes?: string[]; missing?: string } => {
+    switch (ref.kind) {
+      case "resource":
+        if (!resources[ref.type]?.[ref.address.split(".")[1]]) return { missing: `resource ${ref.address}` };
+        if (ref.type === "terraform_data") return { attributes: TERRAFORM_DATA_ATTRIBUTES };
+        return { block: schema.resources[ref.type] };
+      case "data":
+        if (!dataSources[ref.type]?.[ref.address.split(".")[2]])
+          return { missing: `data source ${ref.address}` };
+        return { block: schema.dataSources[ref.type] };
+      case "local":
+        return ref.address.slice(6) in (stack.locals ?? {}) ? {} : { missing: `local value ${ref.address}` };
+      case "var":
+        return ref.address.slice(4) in (stack.variable ?? {}) ? {} : { missing: `variable ${ref.address}` };
+      default:
+        return {};
+    }
+  };
+
+  const check = async (address: string, attribute: string, value: unknown, sensitiveOutput?: boolean) => {
+    const references =
+      attribute === "depends_on" && Array.isArray(value)
+        ? value.map((item) => parseReference(String(item)))
+        : await referencesIn(value);
+    for (const ref of references) {
+      const found = target(ref);
+      const report = (message: string) => findings.push({ stack: stackName, address, attribute, message });
+      if (found.missing) {
+        report(`refers to ${found.missing}, which is not declared in this stack (${ref.text})`);
+        continue;
+      }
+      const [first] = ref.attribute;
+      if (first === undefined) continue;
+      const known = found.attributes ?? [
+        ...Object.keys(found.block?.attributes ?? {}),
+        ...Object.keys(found.block?.block_types ?? {}),
+      ];
+      if ((found.block || found.attributes) && !known.includes(first)) {
+        report(
+          `refers to ${ref.address}.${first}, but ${ref.type} has no attribute ${JSON.stringify(first)}`,
+        );
+      } else if (sensitiveOutput === false && found.block?.attributes?.[first]?.sensitive) {
+        report(`is derived from the sensitive ${ref.address}.${first} and must be marked sensitive: true`);
+      }
+    }
+  };
+
+  for (const [section, blocks] of [
+    ["", resources],
+    ["data.", dataSources],
+  ] as const) {
+    for (const [type, instances] of Object.entries(blocks)) {
+      for (const [name, body] of Object.entries(instances)) {
+        for (const [attribute, value] of Object.entries(body)) {
+          if (attribute !== "//") await check(`${section}${type}.${name}`, attribute, value);
+        }
+      }
+    }
+  }
+  for (const [name, output] of Object.entries(stack.output ?? {})) {
+    await check(`output.${name}`, "value", output.value, output.sensitive === true);
+  }
+  for (const [name, value] of Object.entries(stack.locals ?? {})) {
+    await check(`local.${name}`, "value", value);
+  }
+  for (const [type, configs] of Object.entries(stack.provider ?? {})) {
+    for (const config of configs) {
+      for (const [attribute, value] of Object.entries(config))
+        await check(`provider.${type}`, attribute, value);
+    }
+  }
+  return findings;
+}

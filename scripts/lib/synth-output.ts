@@ -1,0 +1,37 @@
+/** Reading what `cdktf synth` wrote: `<dir>/stacks/<stack>/cdk.tf.json`. */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+/** A synthesized stack (`cdk.tf.json`), the parts the tools read. */
+export type SynthesizedStack = {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly provider?: Record<string, Array<Record<string, unknown>>>;
+  readonly output?: Record<
+    string,
+    { readonly value: unknown; readonly sensitive?: boolean; readonly description?: string }
+  >;
+  readonly locals?: Record<string, unknown>;
+  readonly variable?: Record<string, Record<string, unknown>>;
+  readonly terraform?: Record<string, unknown>;
+};
+
+/** Every stack of a synth output folder, by stack name, in name order. Throws when `dir` holds none. */
+export function readSynthOutput(dir: string): Record<string, SynthesizedStack> {
+  const stacksDir = join(dir, "stacks");
+  if (!existsSync(stacksDir)) {
+    throw new Error(
+      `${dir} is not a cdktf synth output folder (no stacks/ in it); run \`npm run synth\` first`,
+    );
+  }
+  const names = readdirSync(stacksDir)
+    .filter((name) => existsSync(join(stacksDir, name, "cdk.tf.json")))
+    .sort();
+  if (names.length === 0) throw new Error(`${stacksDir} holds no stack (no */cdk.tf.json)`);
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      JSON.parse(readFileSync(join(stacksDir, name, "cdk.tf.json"), "utf8")) as SynthesizedStack,
+    ]),
+  );
+}
