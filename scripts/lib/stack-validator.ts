@@ -6,6 +6,7 @@
  */
 import { Finding, ProviderSchema, SchemaBlock, checkStackAgainstSchema } from "./provider-schema";
 import { TerraformReference, parseReference, referencesIn } from "./references";
+import { compareText } from "./stack-graph";
 import { SynthesizedStack } from "./synth-output";
 
 /** Attributes of Terraform's built-in `terraform_data` resource, which no provider schema lists. */
@@ -25,10 +26,10 @@ export async function validateStacks(
   }
   return findings.sort(
     (a, b) =>
-      a.stack.localeCompare(b.stack) ||
-      a.address.localeCompare(b.address) ||
-      a.attribute.localeCompare(b.attribute) ||
-      a.message.localeCompare(b.message),
+      compareText(a.stack, b.stack) ||
+      compareText(a.address, b.address) ||
+      compareText(a.attribute, b.attribute) ||
+      compareText(a.message, b.message),
   );
 }
 

@@ -1,0 +1,261 @@
+/**
+ * The resources of a synthesized stack and the references between them, as a Mermaid flowchart.
+ * References inside expressions are found by HashiCorp's HCL parser (references.ts); `depends_on`
+ * and `lifecycle.replace_triggered_by` are drawn too, since they order and replace things as much as
+ * a reference does. Pure: the same stack JSON always gives the same text.
+ */
+import { TerraformReference, isExpression, parseReference, referencesIn } from "./references";
+import { SynthesizedStack } from "./synth-output";
+
+export type NodeKind = "resource" | "data" | "output" | "local" | "var";
+
+export interface GraphNode {
+  /** Mermaid node id: `n1`..`nN` in address order. */
+  readonly id: string;
+  /** Terraform address: `type.name`, `data.type.name`, `output.x`, `local.x`, `var.x`. */
+  readonly address: string;
+  readonly kind: NodeKind;
+  /** What the reader sees: the type (or kind) and the construct path or name. */
+  readonly label: string;
+}
+
+export interface GraphEdge {
+  /** Address of the thing referenced. */
+  readonly from: string;
+  /** Address of the thing that uses it. */
+  readonly to: string;
+  /** The referenced attributes, `depends_on` and/or `replace_triggered_by`, sorted, comma-separated. */
+  readonly label: string;
+}
+
+export interface StackGraph {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+type Body = Record<string, unknown>;
+
+/** Code-unit order: unlike localeCompare, the same on every machine whatever its locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The graph of one stack. Edges to things the stack does not declare (a typo, a module) are left
+ * out: reporting those is `npm run validate`'s job, and a node for them would look declared.
+ */
+export async function buildStackGraph(stackName: string, stack: SynthesizedStack): Promise<StackGraph> {
+  const declared: Array<{ address: string; kind: NodeKind; label: string; body: Body }> = [];
+  const blocks = (section: "resource" | "data"): void => {
+    for (const [type, byName] of Object.entries(stack[section] ?? {})) {
+      for (const [name, body] of Object.entries(byName)) {
+        declared.push({
+          address: `${section === "data" ? "data." : ""}${type}.${name}`,
+          kind: section,
+          label: `${section === "data" ? "data." : ""}${type}<br/>${constructPath(stackName, name, body)}`,
+          body,
+        });
+      }
+    }
+  };
+  blocks("resource");
+  blocks("data");
+  for (const [name, output] of Object.entries(stack.output ?? {})) {
+    declared.push({ address: `output.${name}`, kind: "output", label: `output<br/>${name}`, body: output });
+  }
+  for (const [name, value] of Object.entries(stack.locals ?? {})) {
+    declared.push({ address: `local.${name}`, kind: "local", label: `local<br/>${name}`, body: { value } });
+  }
+  for (const name of Object.keys(stack.variable ?? {})) {
+    // A variable's default cannot reference anything, so its body is not walked.
+    declared.push({ address: `var.${name}`, kind: "var", label: `var<br/>${name}`, body: {} });
+  }
+  declared.sort((a, b) => compareText(a.address, b.address));
+
+  const nodes = declared.map(({ address, kind, label }, i) => ({ id: `n${i + 1}`, address, kind, label }));
+  const known = new Set(nodes.map((node) => node.address));
+  const labels = new Map<string, Set<string>>();
+  const add = (from: string, to: string, label: string): void => {
+    if (from === to || !known.has(from)) return;
+    const key = JSON.stringify([from, to]);
+    labels.set(key, (labels.get(key) ?? new Set()).add(label));
+  };
+
+  for (const { address, body } of declared) {
+    const { depends_on: dependsOn, lifecycle } = body;
+    const rest = Object.fromEntries(
+      Object.entries(body).filter(([key]) => !["//", "depends_on", "lifecycle"].includes(key)),
+    );
+    for (const ref of await referencesIn(rest)) add(ref.address, address, ref.attribute[0] ?? "");
+    for (const ref of await addressesIn(dependsOn)) add(ref.address, address, "depends_on");
+    if (isBody(lifecycle)) {
+      const { replace_triggered_by: triggers, ...conditions } = lifecycle;
+      for (const ref of await addressesIn(triggers)) add(ref.address, address, "replace_triggered_by");
+      // Pre- and postconditions are expressions like any other attribute.
+      for (const ref of await referencesIn(conditions)) add(ref.address, address, ref.attribute[0] ?? "");
+    }
+  }
+
+  const edges = [...labels.entries()]
+    .map(([key, set]) => {
+      const [from, to] = JSON.parse(key) as [string, string];
+      const label = [...set]
+        .filter((l) => l !== "")
+        .sort(compareText)
+        .join(", ");
+      return { from, to, label };
+    })
+    .sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to));
+  return { nodes, edges };
+}
+
+/** Mermaid `flowchart` text of a graph, one node or edge per line, ending in a newline. */
+export function toMermaid(graph: StackGraph): string {
+  const ids = new Map(graph.nodes.map((node) => [node.address, node.id]));
+  const lines = ["flowchart LR"];
+  for (const node of graph.nodes) {
+    const [open, close] = SHAPES[node.kind];
+    lines.push(`  ${node.id}${open}"${escapeLabel(node.label)}"${close}`);
+  }
+  for (const edge of graph.edges) {
+    const arrow = edge.label === "" ? "-->" : `-->|"${escapeLabel(edge.label)}"|`;
+    lines.push(`  ${ids.get(edge.from)} ${arrow} ${ids.get(edge.to)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The Mermaid flowchart of one stack. */
+export async function stackMermaid(stackName: string, stack: SynthesizedStack): Promise<string> {
+  return toMermaid(await buildStackGraph(stackName, stack));
+}
+
+/** The Mermaid flowchart of every stack, by stack name, in name order. */
+export async function stacksMermaid(
+  stacks: Record<string, SynthesizedStack>,
+): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const name of Object.keys(stacks).sort(compareText)) {
+    result[name] = await stackMermaid(name, stacks[name]);
+  }
+  return result;
+}
+
+/** One Markdown section per stack: `### <stack>` and a mermaid code block. */
+export function graphsMarkdown(graphs: Record<string, string>): string {
+  return Object.keys(graphs)
+    .sort(compareText)
+    .map((name) => `### ${name}\n\n${fence(graphs[name])}`)
+    .join("\n");
+}
+
+export const README_START = "<!-- graph:start -->";
+export const README_END = "<!-- graph:end -->";
+
+/**
+ * What goes between the README markers: one diagram per distinct graph, with the stacks that have
+ * it named above it. Environments of the same shape share one picture, and one that diverges gets
+ * its own, so the text never claims a likeness the stacks do not have.
+ */
+export function readmeSection(graphs: Record<string, string>): string {
+  const byGraph = new Map<string, string[]>();
+  for (const name of Object.keys(graphs).sort(compareText)) {
+    byGraph.set(graphs[name], [...(byGraph.get(graphs[name]) ?? []), name]);
+  }
+  return [...byGraph.entries()]
+    .map(([graph, names]) => {
+      const quoted = names.map((name) => `\`${name}\``);
+      const who =
+        quoted.length === 1
+          ? `Stack ${quoted[0]}:`
+          : `Stacks ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]} have the same graph:`;
+      return `${who}\n\n${fence(graph)}`;
+    })
+    .join("\n");
+}
+
+/** `readme` with the lines between the marker lines replaced by `section`; throws without markers. */
+export function replaceReadmeSection(readme: string, section: string): string {
+  const lines = readme.split("\n");
+  const start = lines.indexOf(README_START);
+  const end = lines.indexOf(README_END);
+  if (start < 0 || end < start) {
+    throw new Error(`README.md has no "${README_START}" line followed by a "${README_END}" line`);
+  }
+  return [...lines.slice(0, start + 1), "", ...section.trimEnd().split("\n"), "", ...lines.slice(end)].join(
+    "\n",
+  );
+}
+
+/** The text between the README's marker lines, as `replaceReadmeSection` writes it. */
+export function currentReadmeSection(readme: string): string | undefined {
+  const lines = readme.split("\n");
+  const start = lines.indexOf(README_START);
+  const end = lines.indexOf(README_END);
+  if (start < 0 || end < start) return undefined;
+  return `${lines
+    .slice(start + 1, end)
+    .join("\n")
+    .trim()}\n`;
+}
+
+const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
+  resource: ["[", "]"],
+  data: ["[(", ")]"],
+  output: ["([", "])"],
+  local: ["{{", "}}"],
+  var: ["[/", "/]"],
+};
+
+/**
+ * The block's construct path without the stack prefix, or its logical name when it has none (a
+ * hand-written block). The constructs here name their one resource `resource`; that last segment
+ * says nothing the type does not, so it is dropped.
+ */
+function constructPath(stackName: string, name: string, body: Body): string {
+  const meta = isBody(body["//"]) && isBody(body["//"].metadata) ? body["//"].metadata : {};
+  const path = typeof meta.path === "string" ? meta.path : name;
+  const inStack = path.startsWith(`${stackName}/`) ? path.slice(stackName.length + 1) : path;
+  return inStack.endsWith("/resource") ? inStack.slice(0, -"/resource".length) : inStack;
+}
+
+/**
+ * Addresses in `depends_on` and `replace_triggered_by`: cdktf writes the first as bare addresses
+ * and the second as `${...}` expressions; either may be written either way by hand.
+ */
+async function addressesIn(value: unknown): Promise<TerraformReference[]> {
+  if (!Array.isArray(value)) return [];
+  const found: TerraformReference[] = [];
+  for (const item of value) {
+    if (typeof item !== "string") continue;
+    found.push(...(isExpression(item) ? await referencesIn(item) : [parseReference(item)]));
+  }
+  return found;
+}
+
+/**
+ * Mermaid's entity codes for what would end the quoted label, start an entity or a Markdown
+ * string, or be taken for HTML. `<br/>` is the one tag the labels mean, so it is kept.
+ */
+function escapeLabel(text: string): string {
+  return text
+    .split("<br/>")
+    .map((part) =>
+      part
+        .replace(/#/g, "#35;")
+        .replace(/"/g, "#quot;")
+        .replace(/`/g, "#96;")
+        .replace(/&/g, "#amp;")
+        .replace(/</g, "#lt;")
+        .replace(/>/g, "#gt;")
+        .replace(/[\r\n]+/g, " "),
+    )
+    .join("<br/>");
+}
+
+function fence(mermaid: string): string {
+  return `\`\`\`mermaid\n${mermaid}\`\`\`\n`;
+}
+
+function isBody(value: unknown): value is Body {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
