@@ -29,7 +29,9 @@ describe("ApiManagementSource", () => {
     for (const resource of [entitlement, instance, key, destination]) {
       expect(resource.body.subaccount_id).toBe(SUBACCOUNT_ID);
     }
-    expect(synthesized.provider).toBeUndefined();
+    // The BTP provider is the stack's to declare; only the configuration-free http provider of
+    // the connection check is added.
+    expect(Object.keys(synthesized.provider ?? {})).toEqual(["http"]);
   });
 
   it("gives a consumer's own stack the seed's destination from one line", async () => {

@@ -1,6 +1,7 @@
 import { subaccountDestinationGeneric } from "@cdktf/provider-btp";
-import { Fn, Token, propertyAccess } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
+import { ServiceKeyField, serviceKeyField } from "./service-key-credentials";
 import { throwIfInvalid, validateDestinationName, validateGuid, validateName } from "./validation";
 
 /** Properties of an {@link ApiManagementDestination}. */
@@ -53,6 +54,9 @@ export class ApiManagementDestination extends Construct {
   /** The `btp_subaccount_destination_generic` resource. */
   public readonly resource: subaccountDestinationGeneric.SubaccountDestinationGeneric;
 
+  /** The destination's URL, as the Terraform expression over the key that it is. */
+  public readonly url: string;
+
   public constructor(scope: Construct, id: string, props: ApiManagementDestinationProps) {
     super(scope, id);
     const name = props.name ?? ApiManagementDestination.DEFAULT_NAME;
@@ -70,10 +74,9 @@ export class ApiManagementDestination extends Construct {
           ]),
     ]);
 
-    // Each field is read from the key inside Terraform, at apply time; the TypeScript side only ever
-    // holds the reference, which keeps the secret out of cdk.tf.json and of every log.
-    const keyField = (field: string): string =>
-      Token.asString(propertyAccess(Fn.jsondecode(props.serviceKeyCredentials), [field]));
+    const keyField = (field: ServiceKeyField): string => serviceKeyField(props.serviceKeyCredentials, field);
+    // A trailing "/" on the key's url would otherwise produce "//api/..." in the destination URL.
+    this.url = `${Fn.trimsuffix(keyField("url"), "/")}${ApiManagementDestination.TRANSPORT_PATH}`;
 
     this.resource = new subaccountDestinationGeneric.SubaccountDestinationGeneric(this, "resource", {
       subaccountId: props.subaccountId,
@@ -81,8 +84,7 @@ export class ApiManagementDestination extends Construct {
         Name: name,
         Type: "HTTP",
         Description: description,
-        // A trailing "/" on the key's url would otherwise produce "//api/..." in the destination URL.
-        URL: `${Fn.trimsuffix(keyField("url"), "/")}${ApiManagementDestination.TRANSPORT_PATH}`,
+        URL: this.url,
         ProxyType: "Internet",
         Authentication: "OAuth2ClientCredentials",
         clientId: keyField("clientId"),

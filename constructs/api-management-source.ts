@@ -4,12 +4,53 @@ import {
   subaccountServiceBinding,
   subaccountServiceInstance,
 } from "@cdktf/provider-btp";
+import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
+import { ApiManagementConnectionCheck } from "./api-management-connection-check";
 import { ApiManagementDestination } from "./api-management-destination";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
+import { ImportBlock } from "./import-block";
 import { throwIfInvalid, validateDestinationName, validateGuid, validateName } from "./validation";
+
+/** Existing objects, made by hand in the cockpit, to put under management instead of creating duplicates. */
+export interface ApiManagementSourceAdoption {
+  /**
+   * Import the subaccount's existing entitlement to the API-access plan.
+   *
+   * @default false
+   */
+  readonly entitlement?: boolean;
+
+  /**
+   * ID (GUID) of the existing API portal service instance to import.
+   *
+   * @default - a new instance is created
+   */
+  readonly serviceInstanceId?: string;
+
+  /**
+   * ID (GUID) of the existing service key (service binding) to import.
+   *
+   * @default - a new key is created
+   */
+  readonly serviceKeyId?: string;
+
+  /**
+   * Import the existing destination of the same name.
+   *
+   * @default false
+   */
+  readonly destination?: boolean;
+}
+
+const ADOPTION_FIELDS: Readonly<Record<keyof ApiManagementSourceAdoption, "boolean" | "string">> = {
+  entitlement: "boolean",
+  serviceInstanceId: "string",
+  serviceKeyId: "string",
+  destination: "boolean",
+};
 
 /** Properties of an {@link ApiManagementSource}. */
 export interface ApiManagementSourceProps {
@@ -61,6 +102,27 @@ export interface ApiManagementSourceProps {
    * @default true
    */
   readonly createEntitlement?: boolean;
+
+  /**
+   * Existing objects to import (Terraform `import` blocks with the provider's import IDs) instead of creating them.
+   *
+   * @default - everything is created
+   */
+  readonly adopt?: ApiManagementSourceAdoption;
+
+  /**
+   * Replace the service key every this many days (whole number >= 1); the destination moves to the new key before the old one is deleted.
+   *
+   * @default - the key is never rotated
+   */
+  readonly keyRotationDays?: number;
+
+  /**
+   * Whether Terraform checks after each plan and apply that the key's token works against the destination URL (200 or 401 pass), as the cockpit's *Check Connection* does; a failure is a warning.
+   *
+   * @default true
+   */
+  readonly connectionCheck?: boolean;
 }
 
 /**
@@ -85,7 +147,45 @@ export class ApiManagementSource extends Construct {
       ...optionalName("serviceInstanceName", props.serviceInstanceName),
       ...optionalName("serviceKeyName", props.serviceKeyName),
       ...(props.role === undefined ? [] : ApiPortalServiceInstance.validateRole("role", props.role)),
+      ...(props.keyRotationDays === undefined
+        ? []
+        : ApiPortalServiceKey.validateRotationDays("keyRotationDays", props.keyRotationDays)),
+      ...ApiManagementSource.validateAdoption(props),
     ];
+  }
+
+  private static validateAdoption(props: ApiManagementSourceProps): string[] {
+    const adopt: unknown = props.adopt;
+    if (adopt === undefined) return [];
+    if (typeof adopt !== "object" || adopt === null || Array.isArray(adopt)) {
+      return [`adopt ${JSON.stringify(adopt)} must be an object`];
+    }
+    const problems: string[] = [];
+    for (const [field, value] of Object.entries(adopt)) {
+      const type = ADOPTION_FIELDS[field as keyof ApiManagementSourceAdoption];
+      if (!type) {
+        problems.push(
+          `adopt.${field} is not a known field (known: ${Object.keys(ADOPTION_FIELDS).join(", ")})`,
+        );
+      } else if (typeof value !== type) {
+        problems.push(`adopt.${field} ${JSON.stringify(value)} must be a ${type}`);
+      } else if (type === "string") {
+        problems.push(...validateGuid(`adopt.${field}`, value as string));
+      }
+    }
+    const { entitlement, serviceKeyId } = adopt as ApiManagementSourceAdoption;
+    if (entitlement === true && props.createEntitlement === false) {
+      problems.push(
+        "adopt.entitlement true contradicts createEntitlement false: there is no entitlement to import into",
+      );
+    }
+    if (serviceKeyId !== undefined && props.keyRotationDays !== undefined) {
+      problems.push(
+        `adopt.serviceKeyId ${JSON.stringify(serviceKeyId)} cannot be combined with keyRotationDays: a rotated key ` +
+          "gets a dated name, so the adopted key would be replaced at once; adopt first, turn on rotation in a later deploy",
+      );
+    }
+    return problems;
   }
 
   /** The entitlement, or undefined when `createEntitlement` is false. */
@@ -99,6 +199,12 @@ export class ApiManagementSource extends Construct {
 
   /** The `APIManagement` destination. */
   public readonly destination: subaccountDestinationGeneric.SubaccountDestinationGeneric;
+
+  /** The post-deploy connection check, unless `connectionCheck` is false. */
+  public readonly connectionCheck?: ApiManagementConnectionCheck;
+
+  /** The import blocks of the adopted objects, by what they adopt. */
+  public readonly imports: Partial<Record<keyof ApiManagementSourceAdoption, ImportBlock>> = {};
 
   public constructor(scope: Construct, id: string, props: ApiManagementSourceProps) {
     super(scope, id);
@@ -115,16 +221,62 @@ export class ApiManagementSource extends Construct {
       role: props.role,
       dependsOn: this.entitlement ? [this.entitlement] : undefined,
     }).resource;
-    this.serviceKey = new ApiPortalServiceKey(this, "service-key", {
+    const serviceKey = new ApiPortalServiceKey(this, "service-key", {
       subaccountId,
       serviceInstanceId: this.serviceInstance.id,
       name: props.serviceKeyName,
-    }).resource;
-    this.destination = new ApiManagementDestination(this, "destination", {
+      rotationDays: props.keyRotationDays,
+    });
+    this.serviceKey = serviceKey.resource;
+    const destination = new ApiManagementDestination(this, "destination", {
       subaccountId,
-      serviceKeyCredentials: this.serviceKey.credentials,
+      serviceKeyCredentials: serviceKey.credentials,
       name: props.destinationName,
       description: props.destinationDescription,
-    }).resource;
+    });
+    this.destination = destination.resource;
+
+    if (props.connectionCheck ?? true) {
+      this.connectionCheck = new ApiManagementConnectionCheck(this, "connection-check", {
+        serviceKeyCredentials: serviceKey.credentials,
+        destinationUrl: destination.url,
+      });
+    }
+    this.addImports(props);
+  }
+
+  /** Import IDs as the SAP/btp provider documents them for each resource. */
+  private addImports(props: ApiManagementSourceProps): void {
+    const { subaccountId, adopt = {} } = props;
+    const imports: Array<[keyof ApiManagementSourceAdoption, TerraformResource | undefined, string | false]> =
+      [
+        [
+          "entitlement",
+          this.entitlement,
+          adopt.entitlement === true &&
+            `${subaccountId},${ApiPortalEntitlement.SERVICE_NAME},${ApiPortalEntitlement.PLAN_NAME}`,
+        ],
+        [
+          "serviceInstanceId",
+          this.serviceInstance,
+          adopt.serviceInstanceId !== undefined && `${subaccountId},${adopt.serviceInstanceId}`,
+        ],
+        [
+          "serviceKeyId",
+          this.serviceKey,
+          adopt.serviceKeyId !== undefined && `${subaccountId},${adopt.serviceKeyId}`,
+        ],
+        [
+          "destination",
+          this.destination,
+          adopt.destination === true &&
+            `${subaccountId},${props.destinationName ?? ApiManagementDestination.DEFAULT_NAME}`,
+        ],
+      ];
+    for (const [what, resource, importId] of imports) {
+      if (resource && importId) {
+        this.imports[what] = new ImportBlock(this, `import-${what}`, { resource, importId });
+      }
+    }
   }
 }

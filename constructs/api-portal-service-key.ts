@@ -1,6 +1,8 @@
 import { subaccountServiceBinding } from "@cdktf/provider-btp";
-import { TerraformResource } from "cdktf";
+import { provider as time, rotating } from "@cdktf/provider-time";
+import { Fn, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
+import { ensureProvider } from "./providers";
 import { throwIfInvalid, validateName, validateGuid } from "./validation";
 
 /** Properties of an {@link ApiPortalServiceKey}. */
@@ -25,6 +27,13 @@ export interface ApiPortalServiceKeyProps {
    * @default "apim-content-transport-key"
    */
   readonly name?: string;
+
+  /**
+   * Replace the key every this many days (a whole number >= 1), the new key created before the old one is deleted.
+   *
+   * @default - the key is never rotated
+   */
+  readonly rotationDays?: number;
 }
 
 /**
@@ -35,6 +44,12 @@ export class ApiPortalServiceKey extends Construct {
   /** Default service key name. */
   public static readonly DEFAULT_NAME = "apim-content-transport-key";
 
+  /** Returns the problems of a rotation period, empty when it is a whole number of days >= 1. */
+  public static validateRotationDays(field: string, value: number): string[] {
+    if (Token.isUnresolved(value) || (Number.isInteger(value) && value >= 1)) return [];
+    return [`${field} ${JSON.stringify(value)} must be a whole number of days, at least 1`];
+  }
+
   /** The `btp_subaccount_service_binding` resource; `credentials` is its sensitive JSON. */
   public readonly resource: subaccountServiceBinding.SubaccountServiceBinding;
 
@@ -44,14 +59,30 @@ export class ApiPortalServiceKey extends Construct {
    */
   public readonly nameTrigger: TerraformResource;
 
+  /** The hashicorp/time `time_rotating` resource that dates the key, when `rotationDays` is set. */
+  public readonly rotation?: rotating.Rotating;
+
   public constructor(scope: Construct, id: string, props: ApiPortalServiceKeyProps) {
     super(scope, id);
-    const name = props.name ?? ApiPortalServiceKey.DEFAULT_NAME;
+    const baseName = props.name ?? ApiPortalServiceKey.DEFAULT_NAME;
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),
       ...validateGuid("serviceInstanceId", props.serviceInstanceId),
-      ...validateName("name", name),
+      ...validateName("name", baseName),
+      ...(props.rotationDays === undefined
+        ? []
+        : ApiPortalServiceKey.validateRotationDays("rotationDays", props.rotationDays)),
     ]);
+
+    let name = baseName;
+    if (props.rotationDays !== undefined) {
+      ensureProvider(this, time.TimeProvider, "time");
+      this.rotation = new rotating.Rotating(this, "rotation", { rotationDays: props.rotationDays });
+      // When the period is over, time_rotating gets a new timestamp, so the key a new name, which
+      // through the name trigger replaces it; two keys never share a name, so the new one can be
+      // created before the old one is deleted.
+      name = `${baseName}-${Fn.formatdate("YYYYMMDDhhmm", this.rotation.rfc3339)}`;
+    }
 
     // A plain `terraform_data` block rather than cdktf's DataResource, whose synth-time check runs
     // `terraform version` and so fails wherever Terraform is not installed (CI, review machines).
@@ -63,7 +94,12 @@ export class ApiPortalServiceKey extends Construct {
       subaccountId: props.subaccountId,
       serviceInstanceId: props.serviceInstanceId,
       name,
-      lifecycle: { replaceTriggeredBy: [this.nameTrigger] },
+      // create_before_destroy with rotation: Terraform creates the new key, moves the destination
+      // to it, and only then deletes the old key, so the transport never points at a deleted key.
+      lifecycle: {
+        replaceTriggeredBy: [this.nameTrigger],
+        createBeforeDestroy: this.rotation ? true : undefined,
+      },
     });
   }
 

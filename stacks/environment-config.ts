@@ -34,7 +34,7 @@ export class ConfigError extends Error {
 /** Environment names become stack names and folder names under cdktf.out/stacks. */
 const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 
-type FieldType = "string" | "boolean" | "object";
+type FieldType = "string" | "number" | "boolean" | "object";
 const FIELDS: Readonly<Record<string, FieldType>> = {
   globalAccount: "string",
   subaccountId: "string",
@@ -46,6 +46,9 @@ const FIELDS: Readonly<Record<string, FieldType>> = {
   serviceKeyName: "string",
   role: "string",
   createEntitlement: "boolean",
+  adopt: "object",
+  keyRotationDays: "number",
+  connectionCheck: "boolean",
 };
 const REQUIRED = ["globalAccount", "subaccountId"];
 

@@ -35,6 +35,17 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     const x = asString(suffix, "trimsuffix");
     return x !== "" && s.endsWith(x) ? s.slice(0, -x.length) : s;
   },
+  contains: ([list, value]) => {
+    if (!Array.isArray(list)) throw new ExpressionError("contains: expected a list");
+    return list.some((item) => JSON.stringify(item) === JSON.stringify(value));
+  },
+  formatdate: ([spec, timestamp]) =>
+    formatDate(asString(spec, "formatdate"), asString(timestamp, "formatdate")),
+  // Go's url.QueryEscape, which Terraform uses: also !'()* escaped, and a space as "+".
+  urlencode: ([text]) =>
+    encodeURIComponent(asString(text, "urlencode"))
+      .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, "+"),
   lookup: ([map, key, fallback]) => {
     const k = asString(key, "lookup");
     if (isMap(map) && k in map) return map[k];
@@ -83,8 +94,22 @@ class Evaluator {
         return this.traverse(this.reference(node), node.meta.traversal.slice(this.addressLength(node)));
       case "relativeTraversal":
         return this.traverse(this.evaluate(node.children[0]), node.meta.traversal);
+      case "binaryOp":
+        return this.binary(node);
       default:
         throw new ExpressionError(`unsupported expression (${node.type}): ${node.meta.value}`);
+    }
+  }
+
+  private binary(node: T.BinaryOpExpression): TerraformValue {
+    const [left, right] = this.nested(() => node.children.map((child) => this.evaluate(child)));
+    switch (node.meta.operator) {
+      case "equal":
+        return JSON.stringify(left) === JSON.stringify(right);
+      case "notEqual":
+        return JSON.stringify(left) !== JSON.stringify(right);
+      default:
+        throw new ExpressionError(`unsupported operator ${node.meta.operator}`);
     }
   }
 
@@ -187,6 +212,27 @@ function unescapeTemplate(raw: string, heredoc: boolean): string {
         return ({ n: "\n", r: "\r", t: "\t" } as Record<string, string>)[e] ?? e;
       });
   return unescaped.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+
+/** Terraform's formatdate for the numeric fields (YYYY, YY, MM, DD, hh, mm, ss) of a UTC timestamp. */
+function formatDate(spec: string, timestamp: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/.exec(timestamp);
+  if (!match)
+    throw new ExpressionError(`formatdate: ${JSON.stringify(timestamp)} is not a UTC RFC 3339 timestamp`);
+  const [, year, month, day, hour, minute, second] = match;
+  const fields: Record<string, string> = {
+    YYYY: year,
+    YY: year.slice(2),
+    MM: month,
+    DD: day,
+    hh: hour,
+    mm: minute,
+    ss: second,
+  };
+  return spec.replace(/YYYY|YY|MM|DD|hh|mm|ss|[A-Za-z]+/g, (token) => {
+    if (!(token in fields)) throw new ExpressionError(`formatdate: unsupported field ${token}`);
+    return fields[token];
+  });
 }
 
 function asString(value: TerraformValue, where: string): string {
