@@ -81,6 +81,23 @@ describe("environment configuration", () => {
       { backend: { type: "s3", bucket: "b" } },
       "backend.key is required for a s3 backend",
     ],
+    ["a rotation period given as text", { keyRotationDays: "30" }, 'keyRotationDays "30" must be a number'],
+    [
+      "a rotation period of zero days",
+      { keyRotationDays: 0 },
+      "keyRotationDays 0 must be a whole number of days",
+    ],
+    [
+      "a malformed adopted instance ID",
+      { adopt: { serviceInstanceId: "abc" } },
+      'adopt.serviceInstanceId "abc" is not a GUID',
+    ],
+    ["an adopt that is not an object", { adopt: true }, "adopt true must be an object"],
+    [
+      "a connection check given as text",
+      { connectionCheck: "off" },
+      'connectionCheck "off" must be a boolean',
+    ],
     [
       "a secret in the backend",
       { backend: { type: "s3", bucket: "b", key: "k", secretKey: "x" } },

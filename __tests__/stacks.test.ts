@@ -131,6 +131,33 @@ describe("environments", () => {
     ]);
   });
 
+  it("passes adoption, key rotation and the connection check switch from the config", () => {
+    const adopted = "41111111-2222-4333-8444-555555555555";
+    const stacks = synthApp(
+      writeConfig({
+        environments: {
+          legacy: {
+            ...entry(ids[0]),
+            adopt: { serviceInstanceId: adopted, destination: true },
+            connectionCheck: false,
+          },
+          rotated: { ...entry(ids[1]), keyRotationDays: 90 },
+        },
+      }),
+    );
+    const legacy = stacks.legacy as typeof stacks.legacy & {
+      import?: Array<{ id: string }>;
+      check?: unknown;
+    };
+    expect(legacy.import?.map((i) => i.id).sort()).toEqual([
+      `${ids[0]},${adopted}`,
+      `${ids[0]},APIManagement`,
+    ]);
+    expect(legacy.check).toBeUndefined();
+    expect(Object.values(stacks.rotated.resource.time_rotating)[0].rotation_days).toBe(90);
+    expect((stacks.rotated as { check?: unknown }).check).toBeDefined();
+  });
+
   it.each([
     [
       { type: "s3", bucket: "tf-state", key: "apim/dev.tfstate", region: "eu-central-1" },
