@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { MASK, parseServiceKey, previewDestinations } from "../scripts/lib/destination-preview";
+import { readSynthOutput } from "../scripts/lib/synth-output";
+import { synthAppTo, tempDir } from "./support/app";
+import { fakeServiceKey, seedDestination } from "./support/service-key";
+
+const stacks = readSynthOutput(synthAppTo());
+
+function keyFile(content: unknown): string {
+  const file = join(tempDir(), "key.json");
+  writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+  return file;
+}
+
+function preview(args: string[]) {
+  return spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/preview.ts", ...args], {
+    cwd: join(__dirname, ".."),
+    env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
+    encoding: "utf8",
+  });
+}
+
+describe("destination preview", () => {
+  it.each([1, 2, 3])(
+    "shows the seed's destination for any key of the seed's shape, secret masked (%#)",
+    async () => {
+      const key = fakeServiceKey();
+      const [destination, ...more] = await previewDestinations(stacks.dev, JSON.stringify(key));
+      expect(more).toEqual([]);
+      expect(destination).toStrictEqual({ ...seedDestination(key), clientSecret: MASK });
+      expect(JSON.stringify(destination)).not.toContain(key.clientSecret);
+    },
+  );
+
+  it.each<[string, unknown, string]>([
+    ["text that is not JSON", "url: https://x", "not valid JSON"],
+    ["a list", [], "expected a JSON object"],
+    ["a key without url", { ...fakeServiceKey(), url: undefined }, "url is missing or empty"],
+    ["a key without tokenUrl", { ...fakeServiceKey(), tokenUrl: "" }, "tokenUrl is missing or empty"],
+    ["a key without clientId", { ...fakeServiceKey(), clientId: undefined }, "clientId is missing or empty"],
+    [
+      "a key without clientSecret",
+      { ...fakeServiceKey(), clientSecret: undefined },
+      "clientSecret is missing or empty",
+    ],
+    [
+      "an http url",
+      { ...fakeServiceKey(), url: "http://apiportal.example.com" },
+      'url "http://apiportal.example.com" is not a valid https:// URL',
+    ],
+    [
+      "an http token URL",
+      { ...fakeServiceKey(), tokenUrl: "http://uaa.example.com/oauth/token" },
+      "tokenUrl",
+    ],
+  ])("rejects %s", (_, content, expected) => {
+    const text = typeof content === "string" ? content : JSON.stringify(content);
+    expect(() => parseServiceKey(text, "key.json")).toThrow(expected);
+  });
+
+  describe("npm run preview", () => {
+    it("prints the destination JSON with the secret masked", () => {
+      const key = fakeServiceKey();
+      const result = preview(["prod", "--service-key", keyFile(key)]);
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout)).toStrictEqual({ ...seedDestination(key), clientSecret: MASK });
+      expect(result.stdout + result.stderr).not.toContain(key.clientSecret);
+    });
+
+    it("exits 1 with a clear message for a bad key file or an unknown environment", () => {
+      const bad = preview(["dev", "--service-key", keyFile({ ...fakeServiceKey(), url: "ftp://x" })]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('url "ftp://x" is not a valid https:// URL');
+      const unknown = preview(["staging", "--service-key", keyFile(fakeServiceKey())]);
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain('environment "staging" was asked for but is not configured');
+    });
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * What destination an environment would get from a given service key, computed from the same
+ * synthesized expression that Terraform will evaluate at deploy (terraform-expression.ts), so the
+ * preview cannot drift from the deployment.
+ */
+import { SynthesizedStack } from "./synth-output";
+import { evaluateTemplate } from "./terraform-expression";
+
+/** The service key fields the destination is built from. */
+const KEY_FIELDS = ["url", "tokenUrl", "clientId", "clientSecret"] as const;
+const HTTPS_FIELDS = ["url", "tokenUrl"];
+
+/** Shown instead of the client secret: fixed, so it tells nothing about the secret, not even its length. */
+export const MASK = "********";
+
+/**
+ * Checks a service key file's text (the cockpit's JSON) and returns it; throws an error naming the
+ * file and the field for anything the destination could not be built from.
+ */
+export function parseServiceKey(text: string, file: string): Record<string, unknown> {
+  let key: unknown;
+  try {
+    key = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof key !== "object" || key === null || Array.isArray(key)) {
+    throw new Error(`${file}: expected a JSON object with ${KEY_FIELDS.join(", ")}`);
+  }
+  const record = key as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const field of KEY_FIELDS) {
+    const value = record[field];
+    if (typeof value !== "string" || value.trim() === "") {
+      problems.push(`${field} is missing or empty`);
+    } else if (HTTPS_FIELDS.includes(field) && !isHttpsUrl(value)) {
+      problems.push(`${field} ${JSON.stringify(value)} is not a valid https:// URL`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`${file}: ${problems.join("; ")}`);
+  return record;
+}
+
+/**
+ * The destination properties each `btp_subaccount_destination_generic` of `stack` would get with
+ * `keyText` as its service key's credentials, the client secret masked, by destination name.
+ */
+export async function previewDestinations(
+  stack: SynthesizedStack,
+  keyText: string,
+): Promise<Array<Record<string, unknown>>> {
+  const credentials = Object.fromEntries(
+    Object.keys(stack.resource?.btp_subaccount_service_binding ?? {}).map((name) => [
+      `btp_subaccount_service_binding.${name}.credentials`,
+      keyText,
+    ]),
+  );
+  const previews: Array<Record<string, unknown>> = [];
+  for (const body of Object.values(stack.resource?.btp_subaccount_destination_generic ?? {})) {
+    const configuration = await evaluateTemplate(body.destination_configuration as string, credentials);
+    const destination = JSON.parse(configuration as string) as Record<string, unknown>;
+    if ("clientSecret" in destination) destination.clientSecret = MASK;
+    previews.push(destination);
+  }
+  return previews;
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
