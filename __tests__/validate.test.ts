@@ -139,6 +139,11 @@ describe("npm run validate", () => {
       /subaccount_id: refers to variable var\.subaccount, which is not declared/,
     ],
     [
+      "an import into an undeclared resource",
+      (s) => Object.assign(s, { import: [{ to: "btp_subaccount_service_instance.gone", id: "a,b" }] }),
+      /import a,b to: imports into resource btp_subaccount_service_instance\.gone, which is not declared/,
+    ],
+    [
       "an output of a sensitive attribute without sensitive: true",
       (s, n) => (s.output.key = { value: `\${btp_subaccount_service_binding.${n[KEY]}.credentials}` }),
       /output\.key value: is derived from the sensitive btp_subaccount_service_binding\.\S+\.credentials and must be marked sensitive: true/,

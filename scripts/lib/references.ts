@@ -36,12 +36,22 @@ export async function referencesIn(value: unknown): Promise<TerraformReference[]
   };
   walk(value);
   const found: TerraformReference[] = [];
-  for (const text of strings) {
-    for (const reference of await getReferencesInExpression("cdk.tf.json", text)) {
-      found.push(parseReference(reference.value));
-    }
-  }
+  for (const text of strings) found.push(...(await referencesInExpression(text)));
   return found;
+}
+
+// Each call crosses into the parser's WebAssembly; stacks repeat the same expressions a lot.
+const parsed = new Map<string, Promise<TerraformReference[]>>();
+
+function referencesInExpression(text: string): Promise<TerraformReference[]> {
+  let references = parsed.get(text);
+  if (!references) {
+    references = getReferencesInExpression("cdk.tf.json", text).then((found) =>
+      found.map((reference) => parseReference(reference.value)),
+    );
+    parsed.set(text, references);
+  }
+  return references;
 }
 
 /** Splits `data.btp_x.y.attr.0` and the like into kind, address, type and attribute path. */

@@ -104,6 +104,18 @@ async function checkReferences(
       }
     }
   }
+  for (const block of (stack as { import?: Array<{ to: string; id: string }> }).import ?? []) {
+    const ref = parseReference(block.to);
+    const found = target(ref);
+    if (found.missing) {
+      findings.push({
+        stack: stackName,
+        address: `import ${block.id}`,
+        attribute: "to",
+        message: `imports into ${found.missing}, which is not declared in this stack`,
+      });
+    }
+  }
   for (const [name, output] of Object.entries(stack.output ?? {})) {
     await check(`output.${name}`, "value", output.value, output.sensitive === true);
   }
