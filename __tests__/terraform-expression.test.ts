@@ -33,6 +33,10 @@ describe("evaluateTemplate", () => {
     );
   });
 
+  it("decodes escapes of a quoted string interpolated at the top level", async () => {
+    await expect(evaluateTemplate('${"a\\"b"}', {})).resolves.toBe('a"b');
+  });
+
   it("fails like Terraform would on a missing reference, attribute or unknown function", async () => {
     await expect(evaluateTemplate("${btp_x.y.z}", {})).rejects.toThrow(
       "no value given for the reference btp_x.y.z",

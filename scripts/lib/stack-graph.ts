@@ -5,6 +5,7 @@
  * a reference does. Pure: the same stack JSON always gives the same text.
  */
 import { TerraformReference, isExpression, parseReference, referencesIn } from "./references";
+import { compareText } from "./order";
 import { SynthesizedStack } from "./synth-output";
 
 export type NodeKind = "resource" | "data" | "output" | "local" | "var";
@@ -34,11 +35,6 @@ export interface StackGraph {
 }
 
 type Body = Record<string, unknown>;
-
-/** Code-unit order: unlike localeCompare, the same on every machine whatever its locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * The graph of one stack. Edges to things the stack does not declare (a typo, a module) are left

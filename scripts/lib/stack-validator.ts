@@ -6,7 +6,7 @@
  */
 import { Finding, ProviderSchema, SchemaBlock, checkStackAgainstSchema } from "./provider-schema";
 import { TerraformReference, parseReference, referencesIn } from "./references";
-import { compareText } from "./stack-graph";
+import { compareText } from "./order";
 import { SynthesizedStack } from "./synth-output";
 
 /** Attributes of Terraform's built-in `terraform_data` resource, which no provider schema lists. */

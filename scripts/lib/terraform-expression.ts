@@ -114,7 +114,10 @@ class Evaluator {
   }
 
   private template(node: T.TemplateExpression | T.TemplateWrapExpression): TerraformValue {
-    const parts = node.children.map((child) => this.evaluate(child));
+    // Literal parts follow this template's escaping; anything interpolated is HCL, where a string is quoted.
+    const parts = node.children.map((child) =>
+      child.type === "literalValue" ? this.evaluate(child) : this.nested(() => this.evaluate(child)),
+    );
     if (node.meta.value.startsWith("<<")) {
       const last = parts.length - 1;
       parts[last] = asString(parts[last], "template").replace(/\n$/, "");
@@ -204,7 +207,8 @@ class Evaluator {
   }
 }
 
-function unescapeTemplate(raw: string, heredoc: boolean): string {
+/** HCL's escapes: a quoted string's backslash escapes (not in a heredoc), and `$${` / `%%{` in both. */
+export function unescapeTemplate(raw: string, heredoc: boolean): string {
   const unescaped = heredoc
     ? raw
     : raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|["\\nrt])/g, (_, e: string) => {
