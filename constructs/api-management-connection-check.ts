@@ -56,6 +56,7 @@ export class ApiManagementConnectionCheck extends TerraformElement {
     return this.friendlyUniqueId;
   }
 
+  /** The `check` block with its two `http` data sources and assertions, as Terraform JSON. */
   public override toTerraform(): Record<string, unknown> {
     const key = (field: Parameters<typeof serviceKeyField>[1]) =>
       serviceKeyField(this.props.serviceKeyCredentials, field);

@@ -40,6 +40,7 @@ export class ImportBlock extends TerraformElement {
     return `${this.props.resource.terraformResourceType}.${this.props.resource.friendlyUniqueId}`;
   }
 
+  /** The `import` block, as Terraform JSON. */
   public override toTerraform(): Record<string, unknown> {
     return { import: [{ to: this.to, id: this.props.importId }] };
   }

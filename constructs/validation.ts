@@ -10,6 +10,7 @@ import { IConstruct } from "constructs";
 export class ValidationError extends Error {
   public constructor(
     scope: IConstruct,
+    /** Every problem found, one sentence each, naming the field and quoting its value. */
     public readonly problems: readonly string[],
   ) {
     super(`Invalid props for ${scope.node.path}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -30,10 +31,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DESTINATION_NAME_MAX_LENGTH = 200;
 const DESTINATION_NAME = /^[A-Za-z0-9_-]+$/;
 
-/**
- * Each rule returns the problems of one field, as sentences that name the field and quote the value.
- * A value that is still a Terraform token is only known at apply, so it is not checked here.
- */
+// Each rule below returns the problems of one field, as sentences that name the field and quote the
+// value. A value that is still a Terraform token is only known at apply, so it is not checked.
+
+/** Returns the problem of a value that is not a GUID (subaccount, instance and key IDs are); empty when it is one. */
 export function validateGuid(field: string, value: string): string[] {
   if (Token.isUnresolved(value)) return [];
   return GUID.test(value)
@@ -43,11 +44,16 @@ export function validateGuid(field: string, value: string): string[] {
       ];
 }
 
+/** Returns the problem of a name that is empty or blank; empty when it has other characters. */
 export function validateName(field: string, value: string): string[] {
   if (Token.isUnresolved(value)) return [];
   return value.trim() === "" ? [`${field} ${JSON.stringify(value)} is empty or blank`] : [];
 }
 
+/**
+ * Returns the problems of a destination name: blank, characters other than letters, digits, `-`
+ * and `_`, or longer than {@link DESTINATION_NAME_MAX_LENGTH}; empty when BTP accepts it.
+ */
 export function validateDestinationName(field: string, value: string): string[] {
   if (Token.isUnresolved(value)) return [];
   const problems = validateName(field, value);
