@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       "cdktf.out/",
+      "dist/",
       ".cdktn/",
       "packages/provider-btp/src/",
       "packages/provider-btp/lib/",
