@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, loadEnvironments, parseEnvironments } from "../stacks";
-import { tempDir } from "./support/app";
+import { tempDir } from "./support/temp";
 
 const GOOD = { globalAccount: "ga-subdomain", subaccountId: "11111111-2222-4333-8444-555555555555" };
 

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { tempDir, writeConfig } from "./support/app";
+import { writeConfig } from "./support/app";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 

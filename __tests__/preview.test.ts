@@ -3,7 +3,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MASK, parseServiceKey, previewDestinations } from "../scripts/lib/destination-preview";
 import { readSynthOutput } from "../scripts/lib/synth-output";
-import { synthAppTo, tempDir } from "./support/app";
+import { synthAppTo } from "./support/app";
+import { tempDir } from "./support/temp";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
 
 const stacks = readSynthOutput(synthAppTo());

@@ -2,7 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { BlockChange, StackDiff, diffSynthOutputs, renderMarkdown } from "../scripts/lib/stack-diff";
 import { SynthesizedStack, readSynthOutput } from "../scripts/lib/synth-output";
-import { synthAppTo, tempDir, writeConfig } from "./support/app";
+import { synthAppTo, writeConfig } from "./support/app";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const DEV = { globalAccount: "example-global-account", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" };

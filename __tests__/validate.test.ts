@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { literalTypeProblem, loadBtpSchema } from "../scripts/lib/provider-schema";
 import { validateStacks } from "../scripts/lib/stack-validator";
 import { SynthesizedStack, readSynthOutput } from "../scripts/lib/synth-output";
-import { synthAppTo, tempDir } from "./support/app";
+import { synthAppTo } from "./support/app";
+import { tempDir } from "./support/temp";
 
 const schema = loadBtpSchema();
 const cleanDir = synthAppTo();

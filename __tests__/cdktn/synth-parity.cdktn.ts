@@ -24,7 +24,8 @@ import { dataHttp } from "@cdktf/provider-http";
 import { rotating } from "@cdktf/provider-time";
 import * as cdktf from "cdktf";
 import * as cdktn from "cdktn";
-import { readTree, synthAppTo, tempDir } from "../support/app";
+import { readTree, synthAppTo } from "../support/app";
+import { tempDir } from "../support/temp";
 
 const ROOT = join(__dirname, "../..");
 

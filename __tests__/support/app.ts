@@ -1,15 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { App } from "cdktf";
 import { buildApp, loadEnvironments } from "../../stacks";
 import { StackJson } from "./synth";
+import { tempDir } from "./temp";
 
 export const DEFAULT_CONFIG = join(__dirname, "../../environments.json");
-
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "apim-test-"));
-}
 
 /** Writes an environments file with the given document and returns its path. */
 export function writeConfig(document: unknown): string {
