@@ -13,7 +13,7 @@ import {
   toMermaid,
 } from "../scripts/lib/stack-graph";
 import { SynthesizedStack, readSynthOutput } from "../scripts/lib/synth-output";
-import { synthAppTo } from "./support/app";
+import { synthAppTo, writeConfig } from "./support/app";
 
 const ROOT = join(__dirname, "..");
 const stacks = readSynthOutput(synthAppTo());
@@ -23,8 +23,14 @@ function describeEdges(graph: StackGraph, name: (address: string) => string = (a
   return graph.edges.map((e: GraphEdge) => `${name(e.from)} -[${e.label}]-> ${name(e.to)}`);
 }
 
-/** The type of a resource address, or the address of an output: the hashed logical ids vary. */
-const byType = (address: string): string => (address.startsWith("output.") ? address : address.split(".")[0]);
+/** The type of a resource address (`data.<type>` of a data source), or the address of an output: the hashed logical ids vary. */
+const byType = (address: string): string =>
+  address.startsWith("output.")
+    ? address
+    : address
+        .split(".")
+        .slice(0, address.startsWith("data.") ? 2 : 1)
+        .join(".");
 
 /** A line-by-line check of the flowchart syntax the renderer relies on. */
 function expectWellFormedMermaid(text: string): void {
@@ -32,7 +38,7 @@ function expectWellFormedMermaid(text: string): void {
   expect(header).toBe("flowchart LR");
   const declared = new Set<string>();
   for (const line of lines) {
-    const node = /^ {2}(n\d+)(\[|\[\(|\(\[|\{\{|\[\/)"([^"]*)"(\]|\)\]|\]\)|\}\}|\/\])$/.exec(line);
+    const node = /^ {2}(n\d+)(\[|\[\(|\(\[|\{\{|\{|>|\[\/)"([^"]*)"(\]|\)\]|\]\)|\}\}|\}|\/\])$/.exec(line);
     const edge = /^ {2}(n\d+) -->(\|"[^"]*"\|)? (n\d+)$/.exec(line);
     expect({ line, parsed: Boolean(node || edge) }).toEqual({ line, parsed: true });
     if (node) {
@@ -46,14 +52,21 @@ function expectWellFormedMermaid(text: string): void {
 
 describe("npm run graph", () => {
   describe("the default app", () => {
-    it("draws entitlement -> instance -> key -> destination, the name trigger and the outputs", async () => {
+    it("draws entitlement -> instance -> key -> destination, the name trigger, the connection check and the outputs", async () => {
       const graph = await buildStackGraph("dev", stacks.dev);
       expect(describeEdges(graph, byType).sort()).toEqual([
         "btp_subaccount_entitlement -[depends_on]-> btp_subaccount_service_instance",
         "btp_subaccount_service_binding -[credentials]-> btp_subaccount_destination_generic",
+        // The connection check: the token request and the transport call read the key; the call
+        // sends the token; the check's assertions read both answers' status codes.
+        "btp_subaccount_service_binding -[credentials]-> data.http",
+        "btp_subaccount_service_binding -[credentials]-> data.http",
         "btp_subaccount_service_binding -[name]-> output.service_key_name",
         "btp_subaccount_service_instance -[id]-> btp_subaccount_service_binding",
         "btp_subaccount_service_instance -[id]-> output.service_instance_id",
+        "data.http -[response_body]-> data.http",
+        "data.http -[status_code]-> check",
+        "data.http -[status_code]-> check",
         "terraform_data -[replace_triggered_by]-> btp_subaccount_service_binding",
       ]);
       expect(graph.nodes.filter((n) => n.kind === "output").map((n) => n.address)).toEqual([
@@ -208,6 +221,88 @@ describe("npm run graph", () => {
       expect(toMermaid(await buildStackGraph("dev", shuffled))).toBe(
         toMermaid(await buildStackGraph("dev", stack)),
       );
+    });
+  });
+
+  describe("check and import blocks", () => {
+    const stack: SynthesizedStack = {
+      resource: {
+        btp_subaccount_service_binding: { key: { name: "k", service_instance_id: "i" } },
+      },
+      check: {
+        app_conn_0A1B2C3D: {
+          data: {
+            http: {
+              app_conn_0A1B2C3D_token: {
+                url: "${jsondecode(btp_subaccount_service_binding.key.credentials).tokenUrl}",
+              },
+              app_conn_0A1B2C3D_call: {
+                url: "https://example.com",
+                request_headers: {
+                  Authorization: "Bearer ${data.http.app_conn_0A1B2C3D_token.response_body}",
+                },
+              },
+            },
+          },
+          assert: [
+            { condition: "${data.http.app_conn_0A1B2C3D_call.status_code == 200}", error_message: "m" },
+          ],
+        },
+      },
+      import: [
+        { to: "btp_subaccount_service_binding.key", id: "sub,binding" },
+        // Into nothing declared: validate reports it; the graph draws the block and no arrow.
+        { to: "btp_subaccount_service_instance.gone", id: "sub,instance" },
+      ],
+    };
+
+    it("draws a check's data sources, what its assertions read, and what each import block imports into", async () => {
+      expect(toMermaid(await buildStackGraph("dev", stack))).toBe(
+        [
+          "flowchart LR",
+          '  n1["btp_subaccount_service_binding<br/>key"]',
+          '  n2{"check<br/>app/conn"}',
+          '  n3[("data.http<br/>app/conn/call")]',
+          '  n4[("data.http<br/>app/conn/token")]',
+          '  n5>"import<br/>sub,binding"]',
+          '  n6>"import<br/>sub,instance"]',
+          '  n1 -->|"credentials"| n4',
+          '  n3 -->|"status_code"| n2',
+          '  n4 -->|"response_body"| n3',
+          '  n5 -->|"import"| n1',
+          "",
+        ].join("\n"),
+      );
+    });
+
+    it("labels the default app's check by its construct path, and draws an adopted setup's import blocks", async () => {
+      const graph = await buildStackGraph("dev", stacks.dev);
+      expect(graph.nodes.filter((n) => n.kind === "check").map((n) => n.label)).toEqual([
+        "check<br/>api-management-source/connection-check",
+      ]);
+
+      const adopted = readSynthOutput(
+        synthAppTo(
+          writeConfig({
+            environments: {
+              dev: {
+                globalAccount: "ga",
+                subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c",
+                adopt: { serviceInstanceId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b", destination: true },
+              },
+            },
+          }),
+        ),
+      );
+      const imports = await buildStackGraph("dev", adopted.dev);
+      expect(describeEdges(imports, byType).filter((e) => e.startsWith("import"))).toEqual([
+        "import -[import]-> btp_subaccount_destination_generic",
+        "import -[import]-> btp_subaccount_service_instance",
+      ]);
+      expect(imports.nodes.filter((n) => n.kind === "import").map((n) => n.label)).toEqual([
+        "import<br/>6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c,APIManagement",
+        "import<br/>6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c,0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+      ]);
     });
   });
 

@@ -2,18 +2,22 @@
  * The resources of a synthesized stack and the references between them, as a Mermaid flowchart.
  * References inside expressions are found by HashiCorp's HCL parser (references.ts); `depends_on`
  * and `lifecycle.replace_triggered_by` are drawn too, since they order and replace things as much as
- * a reference does. Pure: the same stack JSON always gives the same text.
+ * a reference does, and so are `check` blocks (with the data sources scoped to them) and `import`
+ * blocks. Pure: the same stack JSON always gives the same text.
  */
 import { TerraformReference, isExpression, parseReference, referencesIn } from "./references";
 import { compareText } from "./order";
 import { SynthesizedStack } from "./synth-output";
 
-export type NodeKind = "resource" | "data" | "output" | "local" | "var";
+export type NodeKind = "resource" | "data" | "check" | "import" | "output" | "local" | "var";
 
 export interface GraphNode {
   /** Mermaid node id: `n1`..`nN` in address order. */
   readonly id: string;
-  /** Terraform address: `type.name`, `data.type.name`, `output.x`, `local.x`, `var.x`. */
+  /**
+   * Terraform address: `type.name`, `data.type.name`, `output.x`, `local.x`, `var.x`; `check.x` for
+   * a check block and `import.<to>` for an import block, which have no address of their own.
+   */
   readonly address: string;
   readonly kind: NodeKind;
   /** What the reader sees: the type (or kind) and the construct path or name. */
@@ -42,20 +46,34 @@ type Body = Record<string, unknown>;
  */
 export async function buildStackGraph(stackName: string, stack: SynthesizedStack): Promise<StackGraph> {
   const declared: Array<{ address: string; kind: NodeKind; label: string; body: Body }> = [];
-  const blocks = (section: "resource" | "data"): void => {
-    for (const [type, byName] of Object.entries(stack[section] ?? {})) {
+  const blocks = (kind: "resource" | "data", byType: SynthesizedStack["resource"]): void => {
+    const prefix = kind === "data" ? "data." : "";
+    for (const [type, byName] of Object.entries(byType ?? {})) {
       for (const [name, body] of Object.entries(byName)) {
         declared.push({
-          address: `${section === "data" ? "data." : ""}${type}.${name}`,
-          kind: section,
-          label: `${section === "data" ? "data." : ""}${type}<br/>${constructPath(stackName, name, body)}`,
+          address: `${prefix}${type}.${name}`,
+          kind,
+          label: `${prefix}${type}<br/>${constructPath(stackName, name, body)}`,
           body,
         });
       }
     }
   };
-  blocks("resource");
-  blocks("data");
+  blocks("resource", stack.resource);
+  blocks("data", stack.data);
+  for (const [name, { assert, data }] of Object.entries(stack.check ?? {})) {
+    declared.push({
+      address: `check.${name}`,
+      kind: "check",
+      label: `check<br/>${readableName(name)}`,
+      body: { assert },
+    });
+    // A check block's data sources are addressed like any other, from inside the block.
+    blocks("data", data);
+  }
+  for (const { to, id } of stack.import ?? []) {
+    declared.push({ address: `import.${to}`, kind: "import", label: `import<br/>${id}`, body: { id } });
+  }
   for (const [name, output] of Object.entries(stack.output ?? {})) {
     declared.push({ address: `output.${name}`, kind: "output", label: `output<br/>${name}`, body: output });
   }
@@ -72,11 +90,12 @@ export async function buildStackGraph(stackName: string, stack: SynthesizedStack
   const known = new Set(nodes.map((node) => node.address));
   const labels = new Map<string, Set<string>>();
   const add = (from: string, to: string, label: string): void => {
-    if (from === to || !known.has(from)) return;
+    if (from === to || !known.has(from) || !known.has(to)) return;
     const key = JSON.stringify([from, to]);
     labels.set(key, (labels.get(key) ?? new Set()).add(label));
   };
 
+  for (const { to } of stack.import ?? []) add(`import.${to}`, parseReference(to).address, "import");
   for (const { address, body } of declared) {
     const { depends_on: dependsOn, lifecycle } = body;
     const rest = Object.fromEntries(
@@ -197,6 +216,8 @@ export function currentReadmeSection(readme: string): string | undefined {
 const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   resource: ["[", "]"],
   data: ["[(", ")]"],
+  check: ["{", "}"],
+  import: [">", "]"],
   output: ["([", "])"],
   local: ["{{", "}}"],
   var: ["[/", "/]"],
@@ -209,9 +230,19 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
  */
 function constructPath(stackName: string, name: string, body: Body): string {
   const meta = isBody(body["//"]) && isBody(body["//"].metadata) ? body["//"].metadata : {};
-  const path = typeof meta.path === "string" ? meta.path : name;
+  const path = typeof meta.path === "string" ? meta.path : readableName(name);
   const inStack = path.startsWith(`${stackName}/`) ? path.slice(stackName.length + 1) : path;
   return inStack.endsWith("/resource") ? inStack.slice(0, -"/resource".length) : inStack;
+}
+
+/**
+ * A name as the reader should see it: a logical ID that cdktf allocated (the construct path joined
+ * by `_`, with an 8-hex-digit hash after a segment) as that path without the hash; any other name
+ * as it is. Blocks without path metadata (check blocks and their data sources) need this.
+ */
+function readableName(name: string): string {
+  const withoutHash = name.replace(/_[0-9A-F]{8}(?=_|$)/g, "");
+  return withoutHash === name ? name : withoutHash.split("_").join("/");
 }
 
 /**

@@ -14,6 +14,16 @@ export type SynthesizedStack = {
   readonly locals?: Record<string, unknown>;
   readonly variable?: Record<string, Record<string, unknown>>;
   readonly terraform?: Record<string, unknown>;
+  /** `check` blocks: assertions, and data sources scoped to the block. */
+  readonly check?: Record<
+    string,
+    {
+      readonly assert?: ReadonlyArray<Record<string, unknown>>;
+      readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+    }
+  >;
+  /** `import` blocks: the address imported into, and the provider's import ID. */
+  readonly import?: ReadonlyArray<{ readonly to: string; readonly id: string; readonly provider?: string }>;
 };
 
 /** Every stack of a synth output folder, by stack name, in name order. Throws when `dir` holds none. */
