@@ -16,6 +16,10 @@ type Mutable = {
   output: Record<string, unknown>;
   data?: unknown;
   locals?: unknown;
+  check: Record<
+    string,
+    { assert: Array<Record<string, unknown>>; data: Record<string, Record<string, Record<string, unknown>>> }
+  >;
 };
 
 /** A deep copy of the default dev stack, broken by `breakIt`, with the names of its resources. */
@@ -36,6 +40,12 @@ async function findingsOf(stack: SynthesizedStack): Promise<string[]> {
 
 const res = (stack: Mutable, names: Record<string, string>, type: string) =>
   stack.resource[type][names[type]];
+/** The connection check block of the default stack, and its data sources' names (token, transport). */
+const connectionCheck = (stack: Mutable) => {
+  const [name, block] = Object.entries(stack.check)[0];
+  const [token, transport] = Object.keys(block.data.http).sort();
+  return { name, block, token, transport };
+};
 const INSTANCE = "btp_subaccount_service_instance";
 const ENTITLEMENT = "btp_subaccount_entitlement";
 const DESTINATION = "btp_subaccount_destination_generic";
@@ -143,6 +153,25 @@ describe("npm run validate", () => {
       "an import into an undeclared resource",
       (s) => Object.assign(s, { import: [{ to: "btp_subaccount_service_instance.gone", id: "a,b" }] }),
       /import a,b to: imports into resource btp_subaccount_service_instance\.gone, which is not declared/,
+    ],
+    [
+      "a check assertion that refers to an undeclared data source",
+      (s) => (connectionCheck(s).block.assert[1].condition = "${data.http.gone.status_code == 200}"),
+      /check\.\S+ assert\[1\]\.condition: refers to data source data\.http\.gone, which is not declared/,
+    ],
+    [
+      "a check's data source that reads an attribute the key does not have",
+      (s, n) => {
+        const { block, token } = connectionCheck(s);
+        block.data.http[token].url =
+          `\${jsondecode(btp_subaccount_service_binding.${n[KEY]}.credentialz).tokenUrl}`;
+      },
+      /data\.http\.\S+_token url: refers to btp_subaccount_service_binding\.\S+\.credentialz, but btp_subaccount_service_binding has no attribute "credentialz"/,
+    ],
+    [
+      "a reference to a check's data source from outside the check",
+      (s) => (s.output.status = { value: `\${data.http.${connectionCheck(s).token}.status_code}` }),
+      /output\.status value: refers to data source data\.http\.\S+_token, which only check block \S+ can refer to/,
     ],
     [
       "an output of a sensitive attribute without sensitive: true",

@@ -1,8 +1,9 @@
 /**
  * What `terraform validate` would say about synthesized stacks, offline: the schema check of every
  * `btp_*` block (provider-schema.ts), plus the references inside expressions (each must point at
- * something declared, and at an attribute its type has) and outputs that would leak a sensitive
- * value without `sensitive: true`.
+ * something declared, and at an attribute its type has; in `check` blocks too, whose data sources
+ * are visible only inside them) and outputs that would leak a sensitive value without
+ * `sensitive: true`.
  */
 import { Finding, ProviderSchema, SchemaBlock, checkStackAgainstSchema } from "./provider-schema";
 import { TerraformReference, parseReference, referencesIn } from "./references";
@@ -11,6 +12,8 @@ import { SynthesizedStack } from "./synth-output";
 
 /** Attributes of Terraform's built-in `terraform_data` resource, which no provider schema lists. */
 const TERRAFORM_DATA_ATTRIBUTES = ["id", "input", "output", "triggers_replace"];
+
+const UNDECLARED = "which is not declared in this stack";
 
 type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -42,38 +45,67 @@ async function checkReferences(
   const resources: Blocks = stack.resource ?? {};
   const dataSources: Blocks = stack.data ?? {};
 
-  /** The schema of what a reference points at, or the reason it points at nothing. */
+  /** The check block that declares each scoped data source (`data.<type>.<name>`). */
+  const scopedTo = new Map<string, string>();
+  for (const [name, { data = {} }] of Object.entries(stack.check ?? {})) {
+    for (const [type, byName] of Object.entries(data)) {
+      for (const dataName of Object.keys(byName)) scopedTo.set(`data.${type}.${dataName}`, name);
+    }
+  }
+
+  /**
+   * The schema of what a reference points at, or the reason it points at nothing. `scope` is the
+   * check block the reference is written in: its data sources are visible there and nowhere else.
+   */
   const target = (
     ref: TerraformReference,
+    scope?: string,
   ): { block?: SchemaBlock; attributes?: string[]; missing?: string } => {
     switch (ref.kind) {
       case "resource":
-        if (!resources[ref.type]?.[ref.address.split(".")[1]]) return { missing: `resource ${ref.address}` };
+        if (!resources[ref.type]?.[ref.address.split(".")[1]])
+          return { missing: `resource ${ref.address}, ${UNDECLARED}` };
         if (ref.type === "terraform_data") return { attributes: TERRAFORM_DATA_ATTRIBUTES };
         return { block: schema.resources[ref.type] };
-      case "data":
-        if (!dataSources[ref.type]?.[ref.address.split(".")[2]])
-          return { missing: `data source ${ref.address}` };
+      case "data": {
+        if (dataSources[ref.type]?.[ref.address.split(".")[2]])
+          return { block: schema.dataSources[ref.type] };
+        const owner = scopedTo.get(ref.address);
+        if (owner === undefined) return { missing: `data source ${ref.address}, ${UNDECLARED}` };
+        if (owner !== scope) {
+          return { missing: `data source ${ref.address}, which only check block ${owner} can refer to` };
+        }
         return { block: schema.dataSources[ref.type] };
+      }
       case "local":
-        return ref.address.slice(6) in (stack.locals ?? {}) ? {} : { missing: `local value ${ref.address}` };
+        return ref.address.slice(6) in (stack.locals ?? {})
+          ? {}
+          : { missing: `local value ${ref.address}, ${UNDECLARED}` };
       case "var":
-        return ref.address.slice(4) in (stack.variable ?? {}) ? {} : { missing: `variable ${ref.address}` };
+        return ref.address.slice(4) in (stack.variable ?? {})
+          ? {}
+          : { missing: `variable ${ref.address}, ${UNDECLARED}` };
       default:
         return {};
     }
   };
 
-  const check = async (address: string, attribute: string, value: unknown, sensitiveOutput?: boolean) => {
+  const check = async (
+    address: string,
+    attribute: string,
+    value: unknown,
+    sensitiveOutput?: boolean,
+    scope?: string,
+  ) => {
     const references =
       attribute === "depends_on" && Array.isArray(value)
         ? value.map((item) => parseReference(String(item)))
         : await referencesIn(value);
     for (const ref of references) {
-      const found = target(ref);
+      const found = target(ref, scope);
       const report = (message: string) => findings.push({ stack: stackName, address, attribute, message });
       if (found.missing) {
-        report(`refers to ${found.missing}, which is not declared in this stack (${ref.text})`);
+        report(`refers to ${found.missing} (${ref.text})`);
         continue;
       }
       const [first] = ref.attribute;
@@ -104,7 +136,7 @@ async function checkReferences(
       }
     }
   }
-  for (const block of (stack as { import?: Array<{ to: string; id: string }> }).import ?? []) {
+  for (const block of stack.import ?? []) {
     const ref = parseReference(block.to);
     const found = target(ref);
     if (found.missing) {
@@ -112,8 +144,22 @@ async function checkReferences(
         stack: stackName,
         address: `import ${block.id}`,
         attribute: "to",
-        message: `imports into ${found.missing}, which is not declared in this stack`,
+        message: `imports into ${found.missing}`,
       });
+    }
+  }
+  for (const [name, { assert = [], data = {} }] of Object.entries(stack.check ?? {})) {
+    for (const [type, byName] of Object.entries(data)) {
+      for (const [dataName, body] of Object.entries(byName)) {
+        for (const [attribute, value] of Object.entries(body)) {
+          if (attribute !== "//") await check(`data.${type}.${dataName}`, attribute, value, undefined, name);
+        }
+      }
+    }
+    for (const [i, assertion] of assert.entries()) {
+      for (const [attribute, value] of Object.entries(assertion)) {
+        await check(`check.${name}`, `assert[${i}].${attribute}`, value, undefined, name);
+      }
     }
   }
   for (const [name, output] of Object.entries(stack.output ?? {})) {
