@@ -336,7 +336,7 @@ describe("npm run graph", () => {
   });
 
   it("the command synthesizes the default app without Terraform and prints its Markdown", async () => {
-    const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/graph.ts"], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/graph.ts"], {
       cwd: ROOT,
       encoding: "utf8",
       env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },

@@ -9,7 +9,7 @@ const ROOT = join(__dirname, "..");
 /** Runs the app the way `cdktf synth` does (cdktf.json's `app`, with CDKTF_OUTDIR), into a fresh folder. */
 function runApp(env: Record<string, string>): { status: number | null; stderr: string; outdir: string } {
   const outdir = tempDir();
-  const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "main.ts"], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd: ROOT,
     env: { ...process.env, CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: "/nonexistent/terraform", ...env },
     encoding: "utf8",

@@ -16,7 +16,7 @@ function keyFile(content: unknown): string {
 }
 
 function preview(args: string[]) {
-  return spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/preview.ts", ...args], {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/preview.ts", ...args], {
     cwd: join(__dirname, ".."),
     env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
     encoding: "utf8",

@@ -218,7 +218,7 @@ describe("npm run review", () => {
     // Asynchronous, so that independent runs overlap: each pays for starting tsx.
     const run = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
       new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/review.ts", ...args], {
+        const child = spawn(process.execPath, ["--import", "tsx", "scripts/review.ts", ...args], {
           cwd: ROOT,
           env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
         });

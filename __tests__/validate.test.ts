@@ -209,7 +209,7 @@ describe("npm run validate", () => {
 
   describe("the command", () => {
     const run = (dir: string) =>
-      spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/validate.ts", dir], {
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/validate.ts", dir], {
         cwd: join(__dirname, ".."),
         encoding: "utf8",
       });

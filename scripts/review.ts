@@ -15,7 +15,6 @@ import { diffSynthOutputs, renderMarkdown } from "./lib/stack-diff";
 import { SynthesizedStack, readSynthOutput } from "./lib/synth-output";
 
 const PROJECT = join(__dirname, "..");
-const TSX_CLI = join(PROJECT, "node_modules", "tsx", "dist", "cli.mjs");
 const USAGE = "usage: npm run review [-- OLD [NEW]]  (each a synth output folder or a git revision)";
 
 type Stacks = Record<string, SynthesizedStack>;
@@ -78,7 +77,8 @@ function defaultOld(): Side {
 function synthesize(projectDir: string, label: string): Stacks {
   const tmp = mkdtempSync(join(tmpdir(), "apim-review-out-"));
   try {
-    const result = spawnSync(process.execPath, [TSX_CLI, "main.ts"], {
+    // As cdktf.json runs the app; a worktree resolves tsx through its node_modules link.
+    const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
       cwd: projectDir,
       env: { ...process.env, CDKTF_OUTDIR: tmp, CHECKPOINT_DISABLE: "1" },
       encoding: "utf8",

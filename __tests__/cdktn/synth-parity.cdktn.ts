@@ -47,7 +47,7 @@ function synthWithCdktf(): string {
   // The default app: environments.json, every environment.
   delete env.APIM_CONFIG;
   delete env.APIM_ENVIRONMENTS;
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "main.ts"], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd: ROOT,
     env,
     encoding: "utf8",
