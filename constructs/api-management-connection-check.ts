@@ -1,8 +1,9 @@
 import { provider as http } from "@cdktf/provider-http";
-import { Fn, TerraformElement, Token } from "cdktf";
+import { Fn, TerraformElement } from "cdktf";
 import { Construct } from "constructs";
 import { ensureProvider } from "./providers";
 import { serviceKeyField } from "./service-key-credentials";
+import { throwIfInvalid, validateCredentialsReference } from "./validation";
 
 /** Properties of an {@link ApiManagementConnectionCheck}. */
 export interface ApiManagementConnectionCheckProps {
@@ -43,11 +44,7 @@ export class ApiManagementConnectionCheck extends TerraformElement {
     private readonly props: ApiManagementConnectionCheckProps,
   ) {
     super(scope, id);
-    if (!Token.isUnresolved(props.serviceKeyCredentials)) {
-      throw new Error(
-        `${this.node.path}: serviceKeyCredentials must be a Terraform reference, not a literal`,
-      );
-    }
+    throwIfInvalid(this, validateCredentialsReference("serviceKeyCredentials", props.serviceKeyCredentials));
     this.httpProvider = ensureProvider(this, http.HttpProvider, "http");
   }
 

@@ -1,8 +1,14 @@
 import { subaccountDestinationGeneric } from "@cdktf/provider-btp";
-import { Fn, Token } from "cdktf";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceKeyField, serviceKeyField } from "./service-key-credentials";
-import { throwIfInvalid, validateDestinationName, validateGuid, validateName } from "./validation";
+import {
+  throwIfInvalid,
+  validateCredentialsReference,
+  validateDestinationName,
+  validateGuid,
+  validateName,
+} from "./validation";
 
 /** Properties of an {@link ApiManagementDestination}. */
 export interface ApiManagementDestinationProps {
@@ -54,24 +60,21 @@ export class ApiManagementDestination extends Construct {
   /** The `btp_subaccount_destination_generic` resource. */
   public readonly resource: subaccountDestinationGeneric.SubaccountDestinationGeneric;
 
+  /** The destination's name, as BTP and the content transport know it. */
+  public readonly name: string;
+
   /** The destination's URL, as the Terraform expression over the key that it is. */
   public readonly url: string;
 
   public constructor(scope: Construct, id: string, props: ApiManagementDestinationProps) {
     super(scope, id);
-    const name = props.name ?? ApiManagementDestination.DEFAULT_NAME;
+    this.name = props.name ?? ApiManagementDestination.DEFAULT_NAME;
     const description = props.description ?? ApiManagementDestination.DEFAULT_DESCRIPTION;
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),
-      ...validateDestinationName("name", name),
+      ...validateDestinationName("name", this.name),
       ...validateName("description", description),
-      ...(Token.isUnresolved(props.serviceKeyCredentials)
-        ? []
-        : [
-            "serviceKeyCredentials must be a Terraform reference to a service key's credentials " +
-              "(e.g. serviceKey.credentials), not a literal: a literal would put the client secret into the code " +
-              "and the synthesized stack",
-          ]),
+      ...validateCredentialsReference("serviceKeyCredentials", props.serviceKeyCredentials),
     ]);
 
     const keyField = (field: ServiceKeyField): string => serviceKeyField(props.serviceKeyCredentials, field);
@@ -81,7 +84,7 @@ export class ApiManagementDestination extends Construct {
     this.resource = new subaccountDestinationGeneric.SubaccountDestinationGeneric(this, "resource", {
       subaccountId: props.subaccountId,
       destinationConfiguration: Fn.jsonencode({
-        Name: name,
+        Name: this.name,
         Type: "HTTP",
         Description: description,
         URL: this.url,

@@ -200,6 +200,9 @@ export class ApiManagementSource extends Construct {
   /** The `APIManagement` destination. */
   public readonly destination: subaccountDestinationGeneric.SubaccountDestinationGeneric;
 
+  /** The destination's name, as the content transport looks it up. */
+  public readonly destinationName: string;
+
   /** The post-deploy connection check, unless `connectionCheck` is false. */
   public readonly connectionCheck?: ApiManagementConnectionCheck;
 
@@ -235,6 +238,7 @@ export class ApiManagementSource extends Construct {
       description: props.destinationDescription,
     });
     this.destination = destination.resource;
+    this.destinationName = destination.name;
 
     if (props.connectionCheck ?? true) {
       this.connectionCheck = new ApiManagementConnectionCheck(this, "connection-check", {
@@ -269,8 +273,7 @@ export class ApiManagementSource extends Construct {
         [
           "destination",
           this.destination,
-          adopt.destination === true &&
-            `${subaccountId},${props.destinationName ?? ApiManagementDestination.DEFAULT_NAME}`,
+          adopt.destination === true && `${subaccountId},${this.destinationName}`,
         ],
       ];
     for (const [what, resource, importId] of imports) {

@@ -68,3 +68,15 @@ export function validateDestinationName(field: string, value: string): string[] 
   }
   return problems;
 }
+
+/**
+ * Returns the problem of service key credentials given as a literal; empty when they are a Terraform
+ * reference. The value is not quoted: a literal here is the secret itself.
+ */
+export function validateCredentialsReference(field: string, value: string): string[] {
+  if (Token.isUnresolved(value)) return [];
+  return [
+    `${field} must be a Terraform reference to a service key's credentials (e.g. serviceKey.credentials), ` +
+      "not a literal: a literal would put the client secret into the code and the synthesized stack",
+  ];
+}

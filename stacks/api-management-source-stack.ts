@@ -34,7 +34,7 @@ export class ApiManagementSourceStack extends TerraformStack {
       description: "Source subaccount that holds the API portal content",
     });
     new TerraformOutput(this, "destination_name", {
-      value: config.destinationName ?? "APIManagement",
+      value: this.source.destinationName,
       description: "Name of the destination the content transport calls",
     });
     new TerraformOutput(this, "service_instance_id", {
