@@ -3,6 +3,7 @@
  * synthesized expression that Terraform will evaluate at deploy (terraform-expression.ts), so the
  * preview cannot drift from the deployment.
  */
+import { JsonObject, isPlainObject } from "./json";
 import { SynthesizedStack } from "./synth-output";
 import { evaluateTemplate } from "./terraform-expression";
 
@@ -17,17 +18,17 @@ export const MASK = "********";
  * Checks a service key file's text (the cockpit's JSON) and returns it; throws an error naming the
  * file and the field for anything the destination could not be built from.
  */
-export function parseServiceKey(text: string, file: string): Record<string, unknown> {
+export function parseServiceKey(text: string, file: string): JsonObject {
   let key: unknown;
   try {
     key = JSON.parse(text);
   } catch (err) {
     throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
   }
-  if (typeof key !== "object" || key === null || Array.isArray(key)) {
+  if (!isPlainObject(key)) {
     throw new Error(`${file}: expected a JSON object with ${KEY_FIELDS.join(", ")}`);
   }
-  const record = key as Record<string, unknown>;
+  const record = key;
   const problems: string[] = [];
   for (const field of KEY_FIELDS) {
     const value = record[field];

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { JsonObject as Json, isPlainObject } from "./json";
 import { isExpression } from "./references";
+import { SynthesizedStack } from "./synth-output";
 
 export interface SchemaAttribute {
   readonly type?: unknown;
@@ -84,35 +86,36 @@ const META_ARGUMENTS = new Set([
   "//",
 ]);
 
-type Json = Record<string, unknown>;
-
 /** Checks every `btp_*` resource, data source and `btp` provider block of a synthesized stack. */
-export function checkStackAgainstSchema(stack: string, synthesized: Json, schema: ProviderSchema): Finding[] {
+export function checkStackAgainstSchema(
+  stack: string,
+  synthesized: SynthesizedStack,
+  schema: ProviderSchema,
+): Finding[] {
   const findings: Finding[] = [];
   const report = (address: string, attribute: string, message: string): void => {
     findings.push({ stack, address, attribute, message });
   };
 
-  const kinds: Array<[string, Record<string, SchemaBlock>, string]> = [
+  const kinds = [
     ["resource", schema.resources, "resource type"],
     ["data", schema.dataSources, "data source"],
-  ];
+  ] as const;
   for (const [section, schemas, what] of kinds) {
-    for (const [type, instances] of Object.entries((synthesized[section] ?? {}) as Json)) {
+    for (const [type, instances] of Object.entries(synthesized[section] ?? {})) {
       if (!type.startsWith("btp_")) continue;
-      for (const [name, body] of Object.entries(instances as Json)) {
+      for (const [name, body] of Object.entries(instances)) {
         const address = `${section === "data" ? "data." : ""}${type}.${name}`;
         const block = schemas[type];
         if (!block) {
           report(address, "", `unknown ${what} ${JSON.stringify(type)} in the SAP/btp schema`);
           continue;
         }
-        checkBlock(block, body as Json, "", (attr, msg) => report(address, attr, msg), META_ARGUMENTS);
+        checkBlock(block, body, "", (attr, msg) => report(address, attr, msg), META_ARGUMENTS);
       }
     }
   }
-  const providers = ((synthesized.provider ?? {}) as Json).btp as Json[] | undefined;
-  for (const config of providers ?? []) {
+  for (const config of synthesized.provider?.btp ?? []) {
     checkBlock(
       schema.provider,
       config,
@@ -255,8 +258,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (isPlainObject(value)) return "an object";
   return `${typeof value === "boolean" ? "the bool" : `the ${typeof value}`} ${JSON.stringify(value)}`;
-}
-
-function isPlainObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

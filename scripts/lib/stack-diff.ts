@@ -8,6 +8,7 @@
  * (`@cdktf/hcl2json`), so the properties inside `jsonencode({...})` can be compared one by one.
  */
 import { getExpressionAst, TFExpressionSyntaxTree as T } from "@cdktf/hcl2json";
+import { JsonObject as Json, isPlainObject } from "./json";
 import { ProviderSchema, SchemaBlock, loadBtpSchema } from "./provider-schema";
 import { isExpression, parseReference } from "./references";
 import { compareText } from "./order";
@@ -171,8 +172,6 @@ interface Block {
   readonly constructPath?: string;
   readonly attributes: ReadonlyMap<string, Shown>;
 }
-
-type Json = Record<string, unknown>;
 
 async function blocksOf(stack: SynthesizedStack): Promise<Map<string, Block>> {
   const blocks = new Map<string, Block>();
@@ -814,8 +813,4 @@ function code(text: string): string {
 
 function join(path: string, key: string): string {
   return path === "" ? key : `${path}.${key}`;
-}
-
-function isPlainObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

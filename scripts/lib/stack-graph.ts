@@ -5,6 +5,7 @@
  * a reference does, and so are `check` blocks (with the data sources scoped to them) and `import`
  * blocks. Pure: the same stack JSON always gives the same text.
  */
+import { JsonObject as Body, isPlainObject } from "./json";
 import { TerraformReference, isExpression, parseReference, referencesIn } from "./references";
 import { compareText } from "./order";
 import { SynthesizedStack } from "./synth-output";
@@ -37,8 +38,6 @@ export interface StackGraph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
 }
-
-type Body = Record<string, unknown>;
 
 /**
  * The graph of one stack. Edges to things the stack does not declare (a typo, a module) are left
@@ -103,7 +102,7 @@ export async function buildStackGraph(stackName: string, stack: SynthesizedStack
     );
     for (const ref of await referencesIn(rest)) add(ref.address, address, ref.attribute[0] ?? "");
     for (const ref of await addressesIn(dependsOn)) add(ref.address, address, "depends_on");
-    if (isBody(lifecycle)) {
+    if (isPlainObject(lifecycle)) {
       const { replace_triggered_by: triggers, ...conditions } = lifecycle;
       for (const ref of await addressesIn(triggers)) add(ref.address, address, "replace_triggered_by");
       // Pre- and postconditions are expressions like any other attribute.
@@ -229,7 +228,7 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
  * says nothing the type does not, so it is dropped.
  */
 function constructPath(stackName: string, name: string, body: Body): string {
-  const meta = isBody(body["//"]) && isBody(body["//"].metadata) ? body["//"].metadata : {};
+  const meta = isPlainObject(body["//"]) && isPlainObject(body["//"].metadata) ? body["//"].metadata : {};
   const path = typeof meta.path === "string" ? meta.path : readableName(name);
   const inStack = path.startsWith(`${stackName}/`) ? path.slice(stackName.length + 1) : path;
   return inStack.endsWith("/resource") ? inStack.slice(0, -"/resource".length) : inStack;
@@ -281,8 +280,4 @@ function escapeLabel(text: string): string {
 
 function fence(mermaid: string): string {
   return `\`\`\`mermaid\n${mermaid}\`\`\`\n`;
-}
-
-function isBody(value: unknown): value is Body {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
