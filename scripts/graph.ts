@@ -5,29 +5,15 @@
  * Terraform binary. `npm run graph -- --update-readme` rewrites the diagram in README.md between
  * its graph markers; a test fails when that diagram is out of date.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { App } from "cdktf";
-import { buildApp, loadEnvironments } from "../stacks";
+import { loadEnvironments } from "../stacks";
 import { graphsMarkdown, readmeSection, replaceReadmeSection, stacksMermaid } from "./lib/stack-graph";
-import { SynthesizedStack, readSynthOutput } from "./lib/synth-output";
+import { readSynthOutput } from "./lib/synth-output";
+import { synthesizeStacks } from "./lib/synthesize";
 
 const ROOT = join(__dirname, "..");
 const USAGE = "usage: npm run graph [-- DIR | -- --update-readme]";
-
-/** Synthesizes the app as `main.ts` does, from the project's environments.json, and reads it back. */
-function synthDefaultApp(): Record<string, SynthesizedStack> {
-  const outdir = mkdtempSync(join(tmpdir(), "apim-graph-"));
-  try {
-    const app = new App({ outdir });
-    buildApp(app, loadEnvironments(join(ROOT, "environments.json")));
-    app.synth();
-    return readSynthOutput(outdir);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
 
 async function main(args: string[]): Promise<number> {
   const flags = args.filter((arg) => arg.startsWith("-"));
@@ -44,7 +30,11 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
 
-  const graphs = await stacksMermaid(dirs.length > 0 ? readSynthOutput(dirs[0]) : synthDefaultApp());
+  const stacks =
+    dirs.length > 0
+      ? readSynthOutput(dirs[0])
+      : synthesizeStacks(loadEnvironments(join(ROOT, "environments.json")));
+  const graphs = await stacksMermaid(stacks);
   if (!updateReadme) {
     process.stdout.write(graphsMarkdown(graphs));
     return 0;

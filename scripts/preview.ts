@@ -3,14 +3,10 @@
  * environment would get from that service key, as the cockpit's destination export shows it, with
  * the client secret masked. Nothing is deployed and nothing leaves this machine.
  */
-import { readFileSync, rmSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { App } from "cdktf";
-import { buildApp, loadEnvironments } from "../stacks";
+import { readFileSync } from "node:fs";
+import { loadEnvironments } from "../stacks";
 import { parseServiceKey, previewDestinations } from "./lib/destination-preview";
-import { readSynthOutput } from "./lib/synth-output";
+import { synthesizeStacks } from "./lib/synthesize";
 
 const USAGE = "usage: npm run preview -- <environment> --service-key <file.json>";
 
@@ -30,17 +26,9 @@ async function main(args: string[]): Promise<void> {
   parseServiceKey(keyText, keyFile);
 
   const environments = loadEnvironments(process.env.APIM_CONFIG ?? "environments.json", [environment]);
-  const outdir = mkdtempSync(join(tmpdir(), "apim-preview-"));
-  try {
-    const app = new App({ outdir });
-    buildApp(app, environments);
-    app.synth();
-    const stack = readSynthOutput(outdir)[environment];
-    for (const destination of await previewDestinations(stack, keyText)) {
-      console.log(JSON.stringify(destination, null, 2));
-    }
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
+  const stack = synthesizeStacks(environments)[environment];
+  for (const destination of await previewDestinations(stack, keyText)) {
+    console.log(JSON.stringify(destination, null, 2));
   }
 }
 

@@ -1,0 +1,22 @@
+/** Synthesizing the app in this process, for the tools that need its stacks but not its files. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "cdktf";
+import { EnvironmentConfig, buildApp } from "../../stacks";
+import { SynthesizedStack, readSynthOutput } from "./synth-output";
+
+/** Synthesizes the app as main.ts does for `environments` and returns its stacks; nothing is left on disk. */
+export function synthesizeStacks(
+  environments: readonly EnvironmentConfig[],
+): Record<string, SynthesizedStack> {
+  const outdir = mkdtempSync(join(tmpdir(), "apim-synth-"));
+  try {
+    const app = new App({ outdir });
+    buildApp(app, environments);
+    app.synth();
+    return readSynthOutput(outdir);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
