@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { App } from "cdktf";
+import { readSynthOutput } from "../../scripts/lib/synth-output";
 import { buildApp, loadEnvironments } from "../../stacks";
 import { StackJson } from "./synth";
 import { tempDir } from "./temp";
@@ -39,11 +40,5 @@ export function synthApp(
   configFile = DEFAULT_CONFIG,
   environments: string[] = [],
 ): Record<string, StackJson> {
-  const stacksDir = join(synthAppTo(configFile, environments), "stacks");
-  return Object.fromEntries(
-    readdirSync(stacksDir).map((stack) => [
-      stack,
-      JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8")) as StackJson,
-    ]),
-  );
+  return readSynthOutput(synthAppTo(configFile, environments)) as Record<string, StackJson>;
 }

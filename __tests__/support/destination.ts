@@ -1,4 +1,4 @@
-import { evaluateTemplate } from "../../scripts/lib/terraform-expression";
+import { evaluateDestinations } from "../../scripts/lib/destination-preview";
 import { ServiceKey } from "./service-key";
 import { StackJson, onlyResource } from "./synth";
 
@@ -10,10 +10,9 @@ export async function deployedDestination(
   stack: StackJson,
   key: ServiceKey,
 ): Promise<Record<string, unknown>> {
-  const binding = onlyResource(stack, "btp_subaccount_service_binding");
-  const destination = onlyResource(stack, "btp_subaccount_destination_generic");
-  const configuration = await evaluateTemplate(destination.body.destination_configuration as string, {
-    [`btp_subaccount_service_binding.${binding.name}.credentials`]: JSON.stringify(key),
-  });
-  return JSON.parse(configuration as string) as Record<string, unknown>;
+  // Throw unless the stack has exactly one key and one destination, so which one is meant is clear.
+  onlyResource(stack, "btp_subaccount_service_binding");
+  onlyResource(stack, "btp_subaccount_destination_generic");
+  const [destination] = await evaluateDestinations(stack, JSON.stringify(key));
+  return destination;
 }

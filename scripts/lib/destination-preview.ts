@@ -44,26 +44,29 @@ export function parseServiceKey(text: string, file: string): JsonObject {
 
 /**
  * The destination properties each `btp_subaccount_destination_generic` of `stack` would get with
- * `keyText` as its service key's credentials, the client secret masked, by destination name.
+ * `keyText` as its service key's credentials: the synthesized expression, evaluated. The client
+ * secret is in the result; {@link previewDestinations} is the version to print.
  */
-export async function previewDestinations(
-  stack: SynthesizedStack,
-  keyText: string,
-): Promise<Array<Record<string, unknown>>> {
+export async function evaluateDestinations(stack: SynthesizedStack, keyText: string): Promise<JsonObject[]> {
   const credentials = Object.fromEntries(
     Object.keys(stack.resource?.btp_subaccount_service_binding ?? {}).map((name) => [
       `btp_subaccount_service_binding.${name}.credentials`,
       keyText,
     ]),
   );
-  const previews: Array<Record<string, unknown>> = [];
+  const destinations: JsonObject[] = [];
   for (const body of Object.values(stack.resource?.btp_subaccount_destination_generic ?? {})) {
     const configuration = await evaluateTemplate(body.destination_configuration as string, credentials);
-    const destination = JSON.parse(configuration as string) as Record<string, unknown>;
-    if ("clientSecret" in destination) destination.clientSecret = MASK;
-    previews.push(destination);
+    destinations.push(JSON.parse(configuration as string) as JsonObject);
   }
-  return previews;
+  return destinations;
+}
+
+/** {@link evaluateDestinations} with the client secret masked, fit to print. */
+export async function previewDestinations(stack: SynthesizedStack, keyText: string): Promise<JsonObject[]> {
+  return (await evaluateDestinations(stack, keyText)).map((destination) =>
+    "clientSecret" in destination ? { ...destination, clientSecret: MASK } : destination,
+  );
 }
 
 function isHttpsUrl(value: string): boolean {
