@@ -7,13 +7,13 @@
  * reference it is in `cdk.tf.json`. Expressions are read with HashiCorp's HCL parser
  * (`@cdktf/hcl2json`), so the properties inside `jsonencode({...})` can be compared one by one.
  */
-import { getExpressionAst, TFExpressionSyntaxTree as T } from "@cdktf/hcl2json";
+import { TFExpressionSyntaxTree as T } from "@cdktf/hcl2json";
 import { JsonObject as Json, isPlainObject } from "./json";
 import { ProviderSchema, SchemaBlock, loadBtpSchema } from "./provider-schema";
 import { isExpression, parseReference } from "./references";
 import { compareText } from "./order";
 import { SynthesizedStack } from "./synth-output";
-import { unescapeTemplate } from "./terraform-expression";
+import { parseTemplate, unescapeTemplate } from "./terraform-expression";
 
 /** What the provider (or Terraform) does with a change that an in-place update cannot carry. */
 export type RuleEffect = "replace" | "replace-or-refused" | "fails-in-place" | "destroy";
@@ -249,14 +249,10 @@ async function flattenString(value: string, path: string, out: Map<string, Shown
     out.set(path, literal(value));
     return;
   }
-  // A heredoc has the same escaping rules as a JSON-syntax template: only `$${` and `%%{`.
-  const source = Buffer.from(`<<EOT\n${value}\nEOT\n`, "utf8");
-  let ast: T.ExpressionType | null;
-  try {
-    ast = await getExpressionAst("cdk.tf.json", source.toString("utf8"));
-  } catch {
-    ast = null; // Terraform would reject it; the reviewer still sees the text that changed
-  }
+  const { ast, source } = await parseTemplate(value).catch(() => ({
+    ast: null, // Terraform would reject it; the reviewer still sees the text that changed
+    source: Buffer.alloc(0),
+  }));
   if (!ast) {
     out.set(path, { text: JSON.stringify(value), refs: [] });
     return;
@@ -268,10 +264,10 @@ async function flattenString(value: string, path: string, out: Map<string, Shown
     if (argument.length === 1 && argument[0].type === "object") {
       return flattenObjectNode(argument[0], path, out, source);
     }
-    out.set(path, { text: sourceText(node, source), refs: referencesIn(node) });
+    out.set(path, { text: sourceText(node, source), refs: referencedAddresses(node) });
     return;
   }
-  out.set(path, { text: JSON.stringify(value), refs: referencesIn(ast) });
+  out.set(path, { text: JSON.stringify(value), refs: referencedAddresses(ast) });
 }
 
 /** The parts of the heredoc template, without the newline that closes it. */
@@ -301,7 +297,7 @@ function flattenObjectNode(
     const value = literalOf(valueNode);
     out.set(
       at,
-      value ? literal(value.value) : { text: sourceText(valueNode, source), refs: referencesIn(valueNode) },
+      value ? literal(value.value) : { text: sourceText(valueNode, source), refs: referencedAddresses(valueNode) },
     );
   }
 }
@@ -356,7 +352,7 @@ function sourceText(node: T.ExpressionType, source: Buffer): string {
 }
 
 /** Resource and data source addresses referred to anywhere below `node`, sorted. */
-function referencesIn(node: T.ExpressionType): string[] {
+function referencedAddresses(node: T.ExpressionType): string[] {
   const found = new Set<string>();
   const walk = (n: T.ExpressionType): void => {
     if (n.type === "scopeTraversal") {

@@ -63,11 +63,21 @@ export async function evaluateTemplate(
   template: string,
   references: ReferenceValues,
 ): Promise<TerraformValue> {
-  // A heredoc has the same escaping rules as a JSON-syntax template: only `$${` and `%%{`.
-  const source = `<<EOT\n${template}\nEOT\n`;
-  const ast = await getExpressionAst("cdk.tf.json", source);
+  const { ast, source } = await parseTemplate(template);
   if (!ast) throw new ExpressionError(`cannot parse ${JSON.stringify(template)}`);
-  return new Evaluator(references, Buffer.from(source, "utf8")).evaluate(ast);
+  return new Evaluator(references, source).evaluate(ast);
+}
+
+/**
+ * Parses a string value of `cdk.tf.json` as Terraform reads it. It is wrapped in a heredoc, which
+ * has the same escaping rules as a JSON-syntax template (only `$${` and `%%{`). Returns the AST,
+ * null when it does not parse, and the parsed text, into which the AST's ranges are byte offsets.
+ */
+export async function parseTemplate(
+  template: string,
+): Promise<{ ast: T.ExpressionType | null; source: Buffer }> {
+  const source = `<<EOT\n${template}\nEOT\n`;
+  return { ast: await getExpressionAst("cdk.tf.json", source), source: Buffer.from(source, "utf8") };
 }
 
 class Evaluator {
