@@ -14,16 +14,10 @@ async function main(): Promise<number> {
   for (const f of findings) {
     console.log(`${f.stack}: ${f.address}${f.attribute ? ` ${f.attribute}` : ""}: ${f.message}`);
   }
-  const blocks = Object.values(stacks).reduce(
-    (n, stack) =>
-      n +
-      [stack.resource, stack.data].reduce(
-        (m, section) =>
-          m + Object.values(section ?? {}).reduce((k, byName) => k + Object.keys(byName).length, 0),
-        0,
-      ),
-    0,
-  );
+  const blocks = Object.values(stacks)
+    .flatMap((stack) => [stack.resource, stack.data])
+    .flatMap((section) => Object.values(section ?? {}))
+    .reduce((n, byName) => n + Object.keys(byName).length, 0);
   const summary = `${Object.keys(stacks).length} stacks, ${blocks} resources and data sources`;
   if (findings.length > 0) {
     console.error(`validate: ${findings.length} finding${findings.length === 1 ? "" : "s"} in ${summary}`);

@@ -35,7 +35,8 @@ export class ConfigError extends Error {
 const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 
 type FieldType = "string" | "number" | "boolean" | "object";
-const FIELDS: Readonly<Record<string, FieldType>> = {
+/** Every field an entry may have; typed by EnvironmentConfig, so a new prop cannot be forgotten here. */
+const FIELDS: Readonly<Record<Exclude<keyof EnvironmentConfig, "name">, FieldType>> = {
   globalAccount: "string",
   subaccountId: "string",
   cliServerUrl: "string",
@@ -50,7 +51,7 @@ const FIELDS: Readonly<Record<string, FieldType>> = {
   keyRotationDays: "number",
   connectionCheck: "boolean",
 };
-const REQUIRED = ["globalAccount", "subaccountId"];
+const REQUIRED: ReadonlyArray<keyof typeof FIELDS> = ["globalAccount", "subaccountId"];
 
 /**
  * Reads and validates the environments file (`{"environments": {"<name>": {...}}}`) and returns the
@@ -130,7 +131,7 @@ function validateFields(entry: Record<string, unknown>): string[] {
     if (entry[field] === undefined) problems.push(`${field} is required`);
   }
   for (const [field, value] of Object.entries(entry)) {
-    const type = FIELDS[field];
+    const type: FieldType | undefined = FIELDS[field as keyof typeof FIELDS];
     if (!type) {
       problems.push(`${field} is not a known field (known: ${Object.keys(FIELDS).join(", ")})`);
     } else if (type === "object" ? !isObject(value) : typeof value !== type) {
