@@ -297,7 +297,9 @@ function flattenObjectNode(
     const value = literalOf(valueNode);
     out.set(
       at,
-      value ? literal(value.value) : { text: sourceText(valueNode, source), refs: referencedAddresses(valueNode) },
+      value
+        ? literal(value.value)
+        : { text: sourceText(valueNode, source), refs: referencedAddresses(valueNode) },
     );
   }
 }
