@@ -1,7 +1,7 @@
 import { provider as http } from "@cdktf/provider-http";
-import { evaluateTemplate } from "../scripts/lib/terraform-expression";
 import { ApiManagementSource, ApiManagementSourceProps } from "../constructs";
 import { deployedDestination } from "./support/destination";
+import { evaluateInTerraform } from "./support/terraform-eval";
 import { fakeServiceKey } from "./support/service-key";
 import { SUBACCOUNT_ID, StackJson, onlyResource, synthAlone } from "./support/synth";
 
@@ -122,19 +122,21 @@ describe("ApiManagementSource keyRotationDays", () => {
     expect(trigger.body.input).toEqual({ name: key.body.name });
     expect(key.body.lifecycle).toEqual({
       create_before_destroy: true,
-      replace_triggered_by: [`\${terraform_data.${trigger.name}}`],
+      replace_triggered_by: [`terraform_data.${trigger.name}`],
     });
     expect(synthesized.provider?.time).toEqual([{}]);
   });
 
-  it("gives each rotation its own key name", async () => {
+  it("gives each rotation its own key name", () => {
     const synthesized = synthSource({ keyRotationDays: 7 });
     const rotation = onlyResource(synthesized, "time_rotating").name;
     const nameAt = (rfc3339: string) =>
-      evaluateTemplate(onlyResource(synthesized, "btp_subaccount_service_binding").body.name as string, {
-        [`time_rotating.${rotation}.rfc3339`]: rfc3339,
-      });
-    expect(await nameAt("2026-11-23T09:30:00Z")).toBe("apim-content-transport-key-202611230930");
+      evaluateInTerraform(
+        { name: onlyResource(synthesized, "btp_subaccount_service_binding").body.name as string },
+        { [`time_rotating.${rotation}.rfc3339`]: rfc3339 },
+      ).name;
+    expect(nameAt("2026-11-23T09:30:00Z")).toBe("apim-content-transport-key-202611230930");
+    expect(nameAt("2026-11-30T09:30:00Z")).toBe("apim-content-transport-key-202611300930");
   });
 
   it("moves the destination to whatever key is current", () => {
@@ -153,15 +155,22 @@ describe("ApiManagementSource keyRotationDays", () => {
 });
 
 describe("ApiManagementSource connectionCheck", () => {
-  const checkOf = (synthesized: Record<string, unknown>) => {
-    const checks = Object.values(synthesized.check as CheckJson);
-    expect(checks).toHaveLength(1);
-    const [check] = checks;
-    const names = Object.keys(check.data.http);
-    const token = names.find((name) => name.endsWith("_token")) ?? "";
-    const transport = names.find((name) => name.endsWith("_transport")) ?? "";
-    return { check, token, transport };
+  /** The check blocks by what they call, each with its one data source and assertion. */
+  const checksOf = (synthesized: Record<string, unknown>) => {
+    const checks = synthesized.check as CheckJson;
+    const call = (suffix: string) => {
+      const name = Object.keys(checks).find((n) => n.endsWith(suffix)) ?? "";
+      const check = checks[name];
+      // Terraform allows one data source per check block, and it is the block's own.
+      expect(Object.keys(check.data.http)).toEqual([name]);
+      expect(check.assert).toHaveLength(1);
+      return { name, request: check.data.http[name], assert: check.assert[0] };
+    };
+    expect(Object.keys(checks)).toHaveLength(2);
+    return { token: call("_token"), transport: call("_transport") };
   };
+  const credentialsOf = (synthesized: StackJson) =>
+    `btp_subaccount_service_binding.${onlyResource(synthesized, "btp_subaccount_service_binding").name}.credentials`;
 
   it("is on by default, through the http provider it adds", () => {
     const synthesized = synthSource();
@@ -169,67 +178,85 @@ describe("ApiManagementSource connectionCheck", () => {
     expect(synthesized.provider?.http).toEqual([{}]);
   });
 
-  it("asks the key's token service for a token with the key's client credentials, as references", async () => {
+  it("asks the key's token service for a token with the key's client credentials, form-encoded", () => {
     const key = fakeServiceKey();
     const synthesized = synthSource();
-    const { check, token } = checkOf(synthesized);
-    const binding = onlyResource(synthesized, "btp_subaccount_service_binding").name;
-    const refs = { [`btp_subaccount_service_binding.${binding}.credentials`]: JSON.stringify(key) };
-    const request = check.data.http[token];
+    const { request } = checksOf(synthesized).token;
     expect(request.method).toBe("POST");
-    expect(await evaluateTemplate(request.url as string, refs)).toBe(key.tokenUrl);
-    const body = new URLSearchParams(
-      (await evaluateTemplate(request.request_body as string, refs)) as string,
+    expect(request.request_headers).toEqual({
+      Accept: "application/json",
+      "Content-Type": "application/x-www-form-urlencoded",
+    });
+    const evaluated = evaluateInTerraform(
+      { url: request.url as string, body: request.request_body as string },
+      { [credentialsOf(synthesized)]: JSON.stringify(key) },
     );
-    expect(Object.fromEntries(body)).toEqual({
+    expect(evaluated.url).toBe(key.tokenUrl);
+    expect(Object.fromEntries(new URLSearchParams(evaluated.body as string))).toEqual({
       grant_type: "client_credentials",
       client_id: key.clientId,
       client_secret: key.clientSecret,
     });
   });
 
-  it("calls exactly the destination's URL with the token", async () => {
-    const key = fakeServiceKey();
+  it("calls exactly the destination's URL, with no token and no reference to the other check", async () => {
+    const key = fakeServiceKey({ trailingSlash: true });
     const synthesized = synthSource();
-    const { check, token, transport } = checkOf(synthesized);
-    const binding = onlyResource(synthesized, "btp_subaccount_service_binding").name;
-    const refs = { [`btp_subaccount_service_binding.${binding}.credentials`]: JSON.stringify(key) };
-    const call = check.data.http[transport];
-    expect(await evaluateTemplate(call.url as string, refs)).toBe(
-      (await deployedDestination(synthesized, key)).URL,
+    const { token, transport } = checksOf(synthesized);
+    expect(JSON.stringify(transport)).not.toContain(token.name);
+    expect(transport.request.request_headers).toBeUndefined();
+    const { url } = evaluateInTerraform(
+      { url: transport.request.url as string },
+      { [credentialsOf(synthesized)]: JSON.stringify(key) },
     );
-    expect(
-      await evaluateTemplate((call.request_headers as Record<string, string>).Authorization, {
-        [`data.http.${token}.response_body`]: '{"access_token":"t0k3n"}',
-      }),
-    ).toBe("Bearer t0k3n");
+    expect(url).toBe((await deployedDestination(synthesized, key)).URL);
+  });
+
+  it("warns instead of failing the plan when the key is not what it should be", () => {
+    const synthesized = synthSource();
+    const { token, transport } = checksOf(synthesized);
+    // Terraform fails a plan when a check's data source inputs cannot be evaluated; an empty URL
+    // only fails the data source, which inside a check block is a warning.
+    const evaluated = evaluateInTerraform(
+      {
+        tokenUrl: token.request.url as string,
+        body: token.request.request_body as string,
+        url: transport.request.url as string,
+      },
+      { [credentialsOf(synthesized)]: "not JSON" },
+    );
+    expect(evaluated).toEqual({
+      tokenUrl: "",
+      body: "grant_type=client_credentials&client_id=&client_secret=",
+      url: "",
+    });
   });
 
   it.each([
-    [200, 200, true],
-    [200, 401, true],
-    [200, 500, false],
-    [200, 404, false],
-    [401, 401, false],
+    [200, 200, true, true],
+    [200, 401, true, true],
+    [200, 500, true, false],
+    [200, 404, true, false],
+    [401, 401, false, true],
   ])(
-    "passes with token status %p and transport status %p: %p",
-    async (tokenStatus, transportStatus, passes) => {
-      const { check, token, transport } = checkOf(synthSource());
-      const results = await Promise.all(
-        check.assert.map((a) =>
-          evaluateTemplate(a.condition, {
-            [`data.http.${token}.status_code`]: tokenStatus,
-            [`data.http.${transport}.status_code`]: transportStatus,
-          }),
+    "with token status %p and transport status %p: token check %p, transport check %p",
+    (tokenStatus, transportStatus, tokenPasses, transportPasses) => {
+      const { token, transport } = checksOf(synthSource());
+      expect(
+        evaluateInTerraform(
+          { token: token.assert.condition, transport: transport.assert.condition },
+          {
+            [`data.http.${token.name}.status_code`]: tokenStatus,
+            [`data.http.${transport.name}.status_code`]: transportStatus,
+          },
         ),
-      );
-      expect(results.every(Boolean)).toBe(passes);
+      ).toEqual({ token: tokenPasses, transport: transportPasses });
     },
   );
 
   it("keeps secrets out of its messages", () => {
-    const { check } = checkOf(synthSource());
-    for (const a of check.assert) expect(a.error_message).not.toContain("${");
+    const { token, transport } = checksOf(synthSource());
+    for (const { assert } of [token, transport]) expect(assert.error_message).not.toContain("${");
   });
 
   it("is left out with connectionCheck: false, and so is the http provider", () => {
@@ -245,6 +272,6 @@ describe("ApiManagementSource connectionCheck", () => {
       new ApiManagementSource(scope, "b", { subaccountId: INSTANCE_ID, destinationName: "APIManagement_B" });
     }) as StackJson & { check: CheckJson };
     expect(synthesized.provider?.http).toHaveLength(1);
-    expect(Object.keys(synthesized.check)).toHaveLength(2);
+    expect(Object.keys(synthesized.check)).toHaveLength(4);
   });
 });

@@ -31,7 +31,8 @@ describe("ApiPortalServiceKey", () => {
     const trigger = onlyResource(synthesized, "terraform_data");
     const { body } = onlyResource(synthesized, "btp_subaccount_service_binding");
     expect(trigger.body.input).toEqual({ name: "transport-key-2" });
-    expect(body.lifecycle).toEqual({ replace_triggered_by: [`\${terraform_data.${trigger.name}}`] });
+    // A bare address: Terraform refuses "${...}" inside lifecycle.
+    expect(body.lifecycle).toEqual({ replace_triggered_by: [`terraform_data.${trigger.name}`] });
   });
 
   it("rejects a blank name and an instance ID that is not a GUID, both at once", () => {

@@ -57,14 +57,13 @@ describe("npm run graph", () => {
       expect(describeEdges(graph, byType).sort()).toEqual([
         "btp_subaccount_entitlement -[depends_on]-> btp_subaccount_service_instance",
         "btp_subaccount_service_binding -[credentials]-> btp_subaccount_destination_generic",
-        // The connection check: the token request and the transport call read the key; the call
-        // sends the token; the check's assertions read both answers' status codes.
+        // The connection check: the token request and the transport call each read the key, and
+        // each check's assertion reads its own call's status code; no call reads the other.
         "btp_subaccount_service_binding -[credentials]-> data.http",
         "btp_subaccount_service_binding -[credentials]-> data.http",
         "btp_subaccount_service_binding -[name]-> output.service_key_name",
         "btp_subaccount_service_instance -[id]-> btp_subaccount_service_binding",
         "btp_subaccount_service_instance -[id]-> output.service_instance_id",
-        "data.http -[response_body]-> data.http",
         "data.http -[status_code]-> check",
         "data.http -[status_code]-> check",
         "terraform_data -[replace_triggered_by]-> btp_subaccount_service_binding",
@@ -278,7 +277,8 @@ describe("npm run graph", () => {
     it("labels the default app's check by its construct path, and draws an adopted setup's import blocks", async () => {
       const graph = await buildStackGraph("dev", stacks.dev);
       expect(graph.nodes.filter((n) => n.kind === "check").map((n) => n.label)).toEqual([
-        "check<br/>api-management-source/connection-check",
+        "check<br/>api-management-source/connection-check/token",
+        "check<br/>api-management-source/connection-check/transport",
       ]);
 
       const adopted = readSynthOutput(

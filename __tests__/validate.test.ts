@@ -41,10 +41,11 @@ async function findingsOf(stack: SynthesizedStack): Promise<string[]> {
 const res = (stack: Mutable, names: Record<string, string>, type: string) =>
   stack.resource[type][names[type]];
 /** The connection check block of the default stack, and its data sources' names (token, transport). */
+/** The connection check's token block: its name is also its data source's. */
 const connectionCheck = (stack: Mutable) => {
-  const [name, block] = Object.entries(stack.check)[0];
-  const [token, transport] = Object.keys(block.data.http).sort();
-  return { name, block, token, transport };
+  const [token, block] = Object.entries(stack.check).find(([name]) => name.endsWith("_token")) ?? [];
+  if (!token || !block) throw new Error("no token check in the default stack");
+  return { name: token, block, token };
 };
 const INSTANCE = "btp_subaccount_service_instance";
 const ENTITLEMENT = "btp_subaccount_entitlement";
@@ -156,8 +157,8 @@ describe("npm run validate", () => {
     ],
     [
       "a check assertion that refers to an undeclared data source",
-      (s) => (connectionCheck(s).block.assert[1].condition = "${data.http.gone.status_code == 200}"),
-      /check\.\S+ assert\[1\]\.condition: refers to data source data\.http\.gone, which is not declared/,
+      (s) => (connectionCheck(s).block.assert[0].condition = "${data.http.gone.status_code == 200}"),
+      /check\.\S+ assert\[0\]\.condition: refers to data source data\.http\.gone, which is not declared/,
     ],
     [
       "a check's data source that reads an attribute the key does not have",
@@ -172,6 +173,34 @@ describe("npm run validate", () => {
       "a reference to a check's data source from outside the check",
       (s) => (s.output.status = { value: `\${data.http.${connectionCheck(s).token}.status_code}` }),
       /output\.status value: refers to data source data\.http\.\S+_token, which only check block \S+ can refer to/,
+    ],
+    // The two defects real Terraform refused at load while this validator passed them.
+    [
+      'a replace_triggered_by written as "${...}"',
+      (s, n) =>
+        (res(s, n, KEY).lifecycle = { replace_triggered_by: [`\${terraform_data.${n.terraform_data}}`] }),
+      /lifecycle\.replace_triggered_by: "\$\{terraform_data\.\S+\}" must be a bare address/,
+    ],
+    [
+      "a check block with two data sources",
+      (s) => {
+        const [token, transport] = Object.values(s.check);
+        Object.assign(token.data.http, transport.data.http);
+      },
+      /check\.\S+_token data: holds 2 data sources \(.*\): Terraform allows at most one per check block/,
+    ],
+    [
+      "a check that refers to another check's data source",
+      (s) => {
+        const [token, transport] = Object.entries(s.check);
+        transport[1].assert[0].condition = `\${data.http.${token[0]}.status_code == 200}`;
+      },
+      /check\.\S+_transport assert\[0\]\.condition: refers to data source data\.http\.\S+_token, which only check block \S+_token can refer to/,
+    ],
+    [
+      "a replace_triggered_by naming an undeclared resource",
+      (s, n) => (res(s, n, KEY).lifecycle = { replace_triggered_by: ["terraform_data.gone"] }),
+      /lifecycle\.replace_triggered_by: refers to resource terraform_data\.gone, which is not declared/,
     ],
     [
       "an output of a sensitive attribute without sensitive: true",

@@ -23,16 +23,18 @@ export interface ApiManagementConnectionCheckProps {
 }
 
 /** HTTP answers of the transport API that prove the destination works; SAP's procedure accepts 401. */
-export const ACCEPTED_STATUS_CODES = [200, 401];
+export const ACCEPTED_STATUS_CODES: readonly number[] = Object.freeze([200, 401]);
 
 /**
- * The cockpit's *Check Connection*, as a Terraform `check` block run after every plan and apply:
- * get a token from the key's token service with the key's client credentials, then call the
- * destination URL with it. A failed check is a warning, never a failed apply; every value taken
- * from the key stays a sensitive Terraform reference.
+ * The cockpit's *Check Connection*, as two Terraform `check` blocks run after every plan and apply:
+ * one asks the key's token service for a token with the key's client credentials, the other calls
+ * the destination URL, which must answer 200 or 401, as the cockpit accepts. A failed check is a
+ * warning, never a failed plan or apply; every value taken from the key stays a sensitive
+ * Terraform reference, and no token is passed on.
  *
- * The data sources live inside the check block (only there do their errors become warnings),
- * which cdktf has no construct for, so the block is written as this element's JSON.
+ * Terraform allows one data source per check block, visible only inside it, and a data source
+ * only warns when it is scoped to a check block, which cdktf has no construct for: so the blocks
+ * are written as this element's JSON, and the two calls are independent.
  */
 export class ApiManagementConnectionCheck extends TerraformElement {
   /** The hashicorp/http provider the check's data sources use; added to the stack when missing. */
@@ -48,53 +50,60 @@ export class ApiManagementConnectionCheck extends TerraformElement {
     this.httpProvider = ensureProvider(this, http.HttpProvider, "http");
   }
 
-  /** Name of the `check` block; its data sources are `data.http.<name>_token` and `data.http.<name>_transport`. */
-  public get checkName(): string {
-    return this.friendlyUniqueId;
+  /** Name of the `check` block (and of its `http` data source) that asks the token service for a token. */
+  public get tokenCheckName(): string {
+    return `${this.friendlyUniqueId}_token`;
   }
 
-  /** The `check` block with its two `http` data sources and assertions, as Terraform JSON. */
+  /** Name of the `check` block (and of its `http` data source) that calls the destination URL. */
+  public get transportCheckName(): string {
+    return `${this.friendlyUniqueId}_transport`;
+  }
+
+  /** The two `check` blocks, each with its one `http` data source and assertion, as Terraform JSON. */
   public override toTerraform(): Record<string, unknown> {
+    // try(): a key without the field, or credentials that are not JSON, must not fail the plan;
+    // the empty URL then fails the data source, which inside a check block is only a warning.
     const key = (field: Parameters<typeof serviceKeyField>[1]) =>
-      serviceKeyField(this.props.serviceKeyCredentials, field);
-    const token = `${this.checkName}_token`;
-    const transport = `${this.checkName}_transport`;
+      Fn.try([serviceKeyField(this.props.serviceKeyCredentials, field), ""]);
+    const checkWithCall = (
+      name: string,
+      request: Record<string, unknown>,
+      assertion: Record<string, string>,
+    ) => ({
+      [name]: { data: { http: { [name]: request } }, assert: [assertion] },
+    });
+    const token = this.tokenCheckName;
+    const transport = this.transportCheckName;
     return {
       check: {
-        [this.checkName]: {
-          data: {
-            http: {
-              // client_secret_post: the client ID holds "!" and "|", which Basic auth would need encoded too.
-              [token]: {
-                url: key("tokenUrl"),
-                method: "POST",
-                request_headers: {
-                  Accept: "application/json",
-                  "Content-Type": "application/x-www-form-urlencoded",
-                },
-                request_body: `grant_type=client_credentials&client_id=${Fn.urlencode(key("clientId"))}&client_secret=${Fn.urlencode(key("clientSecret"))}`,
-              },
-              [transport]: {
-                url: this.props.destinationUrl,
-                request_headers: {
-                  Authorization: `Bearer \${jsondecode(data.http.${token}.response_body).access_token}`,
-                },
-              },
+        ...checkWithCall(
+          token,
+          {
+            url: key("tokenUrl"),
+            method: "POST",
+            request_headers: {
+              Accept: "application/json",
+              "Content-Type": "application/x-www-form-urlencoded",
             },
+            // client_secret_post, form-encoded: the client ID holds "!" and "|", the secret "+", "/" and "=".
+            request_body: `grant_type=client_credentials&client_id=${Fn.urlencode(key("clientId"))}&client_secret=${Fn.urlencode(key("clientSecret"))}`,
           },
-          assert: [
-            {
-              condition: `\${data.http.${token}.status_code == 200}`,
-              error_message:
-                "The service key's token service refused its client credentials: the destination's OAuth settings will not work.",
-            },
-            {
-              condition: `\${contains(${JSON.stringify(ACCEPTED_STATUS_CODES)}, data.http.${transport}.status_code)}`,
-              error_message:
-                "The destination URL did not answer 200 or 401 with the key's token: check the service key's url and the API portal.",
-            },
-          ],
-        },
+          {
+            condition: `\${data.http.${token}.status_code == 200}`,
+            error_message:
+              "The service key's token service refused its client credentials: the destination's OAuth settings will not work.",
+          },
+        ),
+        ...checkWithCall(
+          transport,
+          { url: Fn.try([this.props.destinationUrl, ""]) },
+          {
+            condition: `\${contains(${JSON.stringify(ACCEPTED_STATUS_CODES)}, data.http.${transport}.status_code)}`,
+            error_message:
+              "The destination URL did not answer 200 or 401: check the service key's url and the API portal.",
+          },
+        ),
       },
     };
   }

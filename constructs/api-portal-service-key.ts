@@ -1,6 +1,6 @@
 import { subaccountServiceBinding } from "@cdktf/provider-btp";
 import { provider as time, rotating } from "@cdktf/provider-time";
-import { Fn, TerraformResource, Token } from "cdktf";
+import { Fn, Lazy, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ensureProvider } from "./providers";
 import { throwIfInvalid, validateName, validateGuid } from "./validation";
@@ -96,11 +96,14 @@ export class ApiPortalServiceKey extends Construct {
       name,
       // create_before_destroy with rotation: Terraform creates the new key, moves the destination
       // to it, and only then deletes the old key, so the transport never points at a deleted key.
-      lifecycle: {
-        replaceTriggeredBy: [this.nameTrigger],
-        createBeforeDestroy: this.rotation ? true : undefined,
-      },
+      lifecycle: this.rotation ? { createBeforeDestroy: true } : undefined,
     });
+    // Written through an override because cdktf renders lifecycle references as "${...}", which
+    // Terraform refuses there (hashicorp/terraform-cdk#3196): only a bare address is allowed.
+    const trigger = this.nameTrigger;
+    this.resource.addOverride("lifecycle.replace_triggered_by", [
+      Lazy.stringValue({ produce: () => `${trigger.terraformResourceType}.${trigger.friendlyUniqueId}` }),
+    ]);
   }
 
   /** The key's credentials JSON, as a Terraform reference (sensitive, never a value in code). */

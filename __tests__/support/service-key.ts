@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-
 /** A service key of the shape SAP's procedure shows (`url`, `tokenUrl`, `clientId`, `clientSecret`). */
 export interface ServiceKey {
   readonly url: string;
@@ -9,16 +7,18 @@ export interface ServiceKey {
 }
 
 /**
- * Makes a service key of the seed's shape with fresh random values: made up here, never copied
- * from a real system, and different in every run so that no expected value can be hard-coded.
+ * Makes a service key of the seed's sha/**
+ * A made-up service key of the seed's shape, never copied from a real system. Fixed rather than
+ * random so that each run tries the characters that break a wrong encoding: the client ID holds
+ * `!` and `|`, the secret `+ / & % =`. `variant` picks one of two distinct keys.
  */
-export function fakeServiceKey(options: { trailingSlash?: boolean } = {}): ServiceKey {
-  const id = randomBytes(4).toString("hex");
+export function fakeServiceKey(options: { trailingSlash?: boolean; variant?: 0 | 1 } = {}): ServiceKey {
+  const id = ["4f1c", "9e2d"][options.variant ?? 0];
   return {
-    url: `https://apiportal-${id}.cfapps.eu10.hana.ondemand.com${options.trailingSlash ? "/" : ""}`,
-    tokenUrl: `https://space-${id}.authentication.eu10.hana.ondemand.com/oauth/token`,
-    clientId: `sb-apiaccess${id}!b${id.length}|api-portal-xsuaa!b1234`,
-    clientSecret: `${randomBytes(24).toString("base64")}=`,
+    url: `https://apiportal-${id}.cfapps.eu10.example.test${options.trailingSlash ? "/" : ""}`,
+    tokenUrl: `https://space-${id}.authentication.eu10.example.test/oauth/token`,
+    clientId: `sb-apiaccess${id}!b42|api-portal-xsuaa!b1234`,
+    clientSecret: `q+${id}/r&s%2Ft=u%25v==`,
   };
 }
 

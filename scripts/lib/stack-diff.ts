@@ -500,7 +500,9 @@ async function diffStack(
       for (const [path, shown] of [...block.attributes].sort(([a], [b]) => compareText(a, b))) {
         const attribute = topAttribute(path);
         if (block.kind === "resource" && path.startsWith("lifecycle.replace_triggered_by")) {
-          const trigger = shown.refs.find((ref) => planned.has(ref) && ref !== block.address);
+          // Terraform takes bare addresses here; a "${...}" form (which Terraform refuses) has refs.
+          const triggers = shown.refs.length > 0 ? shown.refs : [parseStringLiteral(shown.text)];
+          const trigger = triggers.find((ref) => planned.has(ref) && ref !== block.address);
           if (trigger && changes.get(block.address)?.action !== "replace") {
             const c = change();
             c.action = "replace";

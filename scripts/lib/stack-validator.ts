@@ -6,7 +6,8 @@
  * `sensitive: true`.
  */
 import { Finding, ProviderSchema, SchemaBlock, checkStackAgainstSchema } from "./provider-schema";
-import { TerraformReference, parseReference, referencesIn } from "./references";
+import { isPlainObject } from "./json";
+import { TerraformReference, isExpression, parseReference, referencesIn } from "./references";
 import { compareText } from "./order";
 import { SynthesizedStack } from "./synth-output";
 
@@ -14,6 +15,9 @@ import { SynthesizedStack } from "./synth-output";
 const TERRAFORM_DATA_ATTRIBUTES = ["id", "input", "output", "triggers_replace"];
 
 const UNDECLARED = "which is not declared in this stack";
+
+/** Meta-arguments whose items are addresses, not expressions. */
+const ADDRESS_LISTS = ["depends_on", "lifecycle.replace_triggered_by"];
 
 type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -97,10 +101,9 @@ async function checkReferences(
     sensitiveOutput?: boolean,
     scope?: string,
   ) => {
-    const references =
-      attribute === "depends_on" && Array.isArray(value)
-        ? value.map((item) => parseReference(String(item)))
-        : await referencesIn(value);
+    const references = ADDRESS_LISTS.includes(attribute)
+      ? addressList(address, attribute, value)
+      : await referencesIn(value);
     for (const ref of references) {
       const found = target(ref, scope);
       const report = (message: string) => findings.push({ stack: stackName, address, attribute, message });
@@ -124,6 +127,37 @@ async function checkReferences(
     }
   };
 
+  /**
+   * `depends_on` and `lifecycle.replace_triggered_by` take bare addresses: Terraform refuses a
+   * "${...}" there at load ("Invalid character"), whatever it refers to.
+   */
+  const addressList = (address: string, attribute: string, value: unknown): TerraformReference[] => {
+    const items = Array.isArray(value) ? value.map(String) : [];
+    for (const item of items.filter(isExpression)) {
+      findings.push({
+        stack: stackName,
+        address,
+        attribute,
+        message: `${JSON.stringify(item)} must be a bare address such as "terraform_data.x": Terraform refuses "\${...}" here`,
+      });
+    }
+    return items.filter((item) => !isExpression(item)).map(parseReference);
+  };
+
+  for (const [name, { data = {} }] of Object.entries(stack.check ?? {})) {
+    const scoped = Object.entries(data).flatMap(([type, byName]) =>
+      Object.keys(byName).map((n) => `data.${type}.${n}`),
+    );
+    if (scoped.length > 1) {
+      findings.push({
+        stack: stackName,
+        address: `check.${name}`,
+        attribute: "data",
+        message: `holds ${scoped.length} data sources (${scoped.join(", ")}): Terraform allows at most one per check block`,
+      });
+    }
+  }
+
   for (const [section, blocks] of [
     ["", resources],
     ["data.", dataSources],
@@ -131,7 +165,13 @@ async function checkReferences(
     for (const [type, instances] of Object.entries(blocks)) {
       for (const [name, body] of Object.entries(instances)) {
         for (const [attribute, value] of Object.entries(body)) {
-          if (attribute !== "//") await check(`${section}${type}.${name}`, attribute, value);
+          if (attribute === "lifecycle" && isPlainObject(value)) {
+            for (const [setting, inner] of Object.entries(value)) {
+              await check(`${section}${type}.${name}`, `lifecycle.${setting}`, inner);
+            }
+          } else if (attribute !== "//") {
+            await check(`${section}${type}.${name}`, attribute, value);
+          }
         }
       }
     }

@@ -1,0 +1,52 @@
+/**
+ * Running real Terraform (or OpenTofu) from the tools: which binary, and one command in a folder.
+ * Real Terraform is the judge of what the stacks mean; the tools only drive it.
+ */
+import { spawnSync } from "node:child_process";
+
+/** The oldest Terraform whose `terraform test` has `mock_provider` and `override_*`. */
+export const MINIMUM_TERRAFORM = [1, 7, 0] as const;
+
+/** A Terraform command's result. */
+export interface TerraformResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The Terraform binary to run: `APIM_TERRAFORM`, else `terraform`, else `tofu` from PATH. */
+export function terraformBinary(): { binary: string; version: string } {
+  const candidates = process.env.APIM_TERRAFORM ? [process.env.APIM_TERRAFORM] : ["terraform", "tofu"];
+  for (const binary of candidates) {
+    const run = spawnSync(binary, ["version", "-json"], { encoding: "utf8" });
+    if (run.status !== 0) continue;
+    const version = (JSON.parse(run.stdout) as { terraform_version: string }).terraform_version;
+    const parts = version.split(".").map((part) => parseInt(part, 10) || 0);
+    const differs = MINIMUM_TERRAFORM.findIndex((min, i) => (parts[i] ?? 0) !== min);
+    if (differs !== -1 && (parts[differs] ?? 0) < MINIMUM_TERRAFORM[differs]) {
+      throw new Error(`${binary} ${version} is too old: ${MINIMUM_TERRAFORM.join(".")} or later is needed`);
+    }
+    return { binary, version };
+  }
+  throw new Error(
+    `no Terraform found (tried ${candidates.join(", ")} on PATH): install Terraform >= ${MINIMUM_TERRAFORM.join(".")} ` +
+      "or OpenTofu, or set APIM_TERRAFORM to its path",
+  );
+}
+
+/** Runs `binary args...` in `cwd`, without colour or prompts, and returns what it said. */
+export function runTerraform(
+  binary: string,
+  cwd: string,
+  args: readonly string[],
+  input?: string,
+): TerraformResult {
+  const run = spawnSync(binary, [...args], {
+    cwd,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" },
+  });
+  if (run.error) throw run.error;
+  return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
+}
