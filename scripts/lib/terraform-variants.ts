@@ -1,0 +1,69 @@
+/**
+ * Every kind of stack the environment config and the construct props allow, as one environments
+ * document: key rotation, each combination of `adopt`, no connection check, no entitlement, custom
+ * names and each backend type. `npm run test:terraform` hands all of them to real Terraform.
+ */
+import { ApiManagementSourceAdoption } from "../../constructs";
+
+/** An environments document (the shape of environments.json). */
+export interface EnvironmentsDocument {
+  readonly environments: Record<string, Record<string, unknown>>;
+}
+
+const ADOPTABLE: ReadonlyArray<[keyof ApiManagementSourceAdoption, boolean | string]> = [
+  ["entitlement", true],
+  ["serviceInstanceId", "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f"],
+  ["serviceKeyId", "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d"],
+  ["destination", true],
+];
+
+const BACKENDS: Readonly<Record<string, Record<string, unknown>>> = {
+  local: { type: "local", path: "state/variant.tfstate" },
+  s3: { type: "s3", bucket: "apim-state", key: "apim/variant.tfstate", region: "eu-central-1" },
+  azurerm: {
+    type: "azurerm",
+    resourceGroupName: "apim-state",
+    storageAccountName: "apimstate",
+    containerName: "tfstate",
+    key: "apim/variant.tfstate",
+  },
+  gcs: { type: "gcs", bucket: "apim-state", prefix: "apim/variant" },
+  remote: {
+    type: "remote",
+    organization: "example-org",
+    workspace: "apim-variant",
+    hostname: "app.terraform.io",
+  },
+};
+
+/** The variants, each an environment with its own subaccount; names say what each varies. */
+export function terraformVariants(): EnvironmentsDocument {
+  const variants: Record<string, Record<string, unknown>> = {
+    rotation: { keyRotationDays: 30 },
+    "no-connection-check": { connectionCheck: false },
+    "no-entitlement": { createEntitlement: false },
+    "custom-names": {
+      serviceInstanceName: "apim-transport-qa",
+      serviceKeyName: "apim-transport-qa-key",
+      destinationDescription: "Transport of API portal content, QA",
+    },
+  };
+  // Every subset of what can be adopted (16), the empty one aside, since that is the plain stack.
+  for (let mask = 1; mask < 1 << ADOPTABLE.length; mask++) {
+    const adopt = Object.fromEntries(ADOPTABLE.filter((_, i) => mask & (1 << i)));
+    variants[`adopt-${Object.keys(adopt).join("-")}`] = { adopt };
+  }
+  for (const [type, backend] of Object.entries(BACKENDS)) variants[`backend-${type}`] = { backend };
+
+  const environments = Object.fromEntries(
+    Object.entries(variants).map(([name, fields], i) => [
+      name,
+      {
+        globalAccount: "example-global-account",
+        subaccountId: `5e4d3c2b-1a0f-4e9d-8c7b-${(i + 1).toString(16).padStart(12, "0")}`,
+        ...fields,
+      },
+    ]),
+  );
+  return { environments };
+}

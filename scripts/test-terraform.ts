@@ -1,0 +1,165 @@
+/**
+ * `npm run test:terraform`: real Terraform judges every stack the project can synthesize: the
+ * default app's environments and every variant the config allows (scripts/lib/terraform-variants.ts).
+ *
+ * For each stack:
+ * - load: `terraform providers` on the stack without its backend block, which needs neither
+ *   providers nor network: Terraform decodes the whole configuration (resources, lifecycle,
+ *   check, import and provider blocks) and lists the providers it requires, which must be the ones
+ *   the stack pins, at their versions;
+ * - then, unless `--load-only`: `terraform init -backend=false`, `terraform validate`, and
+ *   `terraform test` with a generated test file (scripts/lib/terraform-test-file.ts): mock
+ *   providers, a made-up service key, and SAP's destination as the expected result. These need the
+ *   providers: from the registry, or from the mirror of `npm run providers` through
+ *   TF_CLI_CONFIG_FILE.
+ *
+ * Ends with "N passed, N failed" and exits non-zero on any failure.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { App } from "cdktf";
+import { buildApp, loadEnvironments, parseEnvironments } from "../stacks";
+import { SynthesizedStack, readSynthOutput } from "./lib/synth-output";
+import { runTerraform, terraformBinary } from "./lib/terraform-cli";
+import { terraformTestFile } from "./lib/terraform-test-file";
+import { terraformVariants } from "./lib/terraform-variants";
+
+const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--config FILE]
+
+  --load-only    only \`terraform providers\` (needs no provider binaries and no network)
+  --keep DIR     work in DIR and leave it there (default: a temporary folder, removed after)
+  --config FILE  the environments file whose environments are checked too (default: environments.json)
+  -h, --help     this text`;
+
+interface Outcome {
+  readonly stack: string;
+  readonly step: string;
+  readonly ok: boolean;
+  readonly detail?: string;
+}
+
+/** `hashicorp/http` for a source written as `http`, lower case as Terraform prints addresses. */
+function providerAddress(source: string): string {
+  const full = source.includes("/") ? source : `hashicorp/${source}`;
+  return `registry.terraform.io/${full}`.toLowerCase();
+}
+
+function requiredProviders(stack: SynthesizedStack): Array<{ address: string; version?: string }> {
+  const required = (stack.terraform?.required_providers ?? {}) as Record<
+    string,
+    { source: string; version?: string }
+  >;
+  return Object.values(required).map(({ source, version }) => ({
+    address: providerAddress(source),
+    version,
+  }));
+}
+
+/** Writes the stack's `terraform test` file into `dir`, beside its cdk.tf.json. */
+function writeTestFile(dir: string, stack: SynthesizedStack): void {
+  const destinationName = String(stack.output?.destination_name?.value ?? "APIManagement");
+  writeFileSync(join(dir, "apim.tftest.hcl"), terraformTestFile(stack, destinationName));
+}
+
+function loadStep(binary: string, dir: string, name: string, stack: SynthesizedStack): Outcome {
+  // The backend block is left out: `terraform providers` would ask for `terraform init` first.
+  // The test file is loaded too, so its syntax and override targets are checked here already.
+  const terraform = { ...stack.terraform };
+  delete terraform.backend;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ ...stack, terraform }, null, 2));
+  writeTestFile(dir, stack);
+  const run = runTerraform(binary, dir, ["providers", "-no-color"]);
+  if (run.status !== 0) return { stack: name, step: "load", ok: false, detail: run.stderr || run.stdout };
+  const missing = requiredProviders(stack)
+    .map(({ address, version }) => `provider[${address}]${version ? ` ${version}` : ""}`)
+    .filter((line) => !run.stdout.includes(line));
+  return missing.length === 0
+    ? { stack: name, step: "load", ok: true }
+    : {
+        stack: name,
+        step: "load",
+        ok: false,
+        detail: `not required as pinned: ${missing.join(", ")}\n${run.stdout}`,
+      };
+}
+
+function fullSteps(binary: string, dir: string, name: string, stack: SynthesizedStack): Outcome[] {
+  writeTestFile(dir, stack);
+  const outcomes: Outcome[] = [];
+  for (const [step, args] of [
+    ["init", ["init", "-backend=false", "-input=false", "-no-color"]],
+    ["validate", ["validate", "-no-color"]],
+    ["test", ["test", "-no-color"]],
+  ] as const) {
+    const run = runTerraform(binary, dir, args);
+    outcomes.push({
+      stack: name,
+      step,
+      ok: run.status === 0,
+      detail: run.status === 0 ? undefined : run.stderr || run.stdout,
+    });
+    if (run.status !== 0) break;
+  }
+  return outcomes;
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      "load-only": { type: "boolean", default: false },
+      keep: { type: "string" },
+      config: { type: "string", default: "environments.json" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { binary, version } = terraformBinary();
+  const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), "apim-terraform-"));
+  mkdirSync(work, { recursive: true });
+  const started = Date.now();
+  try {
+    const environments = [
+      ...loadEnvironments(values.config),
+      ...parseEnvironments("(terraform variants)", terraformVariants()),
+    ];
+    const app = new App({ outdir: join(work, "synth") });
+    buildApp(app, environments);
+    app.synth();
+    const stacks = readSynthOutput(join(work, "synth"));
+    console.log(
+      `${binary} ${version}: ${Object.keys(stacks).length} stacks${values["load-only"] ? ", load only" : ""}`,
+    );
+
+    const outcomes: Outcome[] = [];
+    for (const [name, stack] of Object.entries(stacks)) {
+      const results = [loadStep(binary, join(work, "load", name), name, stack)];
+      if (!values["load-only"] && results[0].ok) {
+        results.push(...fullSteps(binary, join(work, "synth", "stacks", name), name, stack));
+      }
+      for (const outcome of results) {
+        console.log(`${outcome.ok ? "ok  " : "FAIL"} ${outcome.stack} ${outcome.step}`);
+        if (outcome.detail) console.log(outcome.detail.replace(/^/gm, "     "));
+      }
+      outcomes.push(...results);
+    }
+    const failed = outcomes.filter((outcome) => !outcome.ok).length;
+    console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`${outcomes.length - failed} passed, ${failed} failed`);
+    return failed === 0 ? 0 : 1;
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exitCode = 1;
+}
