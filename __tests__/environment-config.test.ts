@@ -115,6 +115,13 @@ describe("environment configuration", () => {
     );
   });
 
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "rejects %p asked for: a property every object has is no environment",
+    (name) => {
+      expect(errorFor(GOOD, [name])).toContain(`environment "${name}" was asked for but is not configured`);
+    },
+  );
+
   it("rejects an unknown environment asked for, listing the configured ones", () => {
     expect(errorFor(GOOD, ["staging"])).toContain(
       'environment "staging" was asked for but is not configured (configured: dev, prod)',

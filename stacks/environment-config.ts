@@ -86,7 +86,8 @@ export function parseEnvironments(
 
   const problems: string[] = [];
   for (const name of selected) {
-    if (!(name in entries)) {
+    // Own keys only: "constructor" or "toString" are `in` every object but name no environment.
+    if (!Object.hasOwn(entries, name)) {
       problems.push(
         `environment ${JSON.stringify(name)} was asked for but is not configured (configured: ${Object.keys(entries).join(", ")})`,
       );
