@@ -54,6 +54,11 @@ describe("environment configuration", () => {
       'destinationName "API.Management" may contain only',
     ],
     [
+      "a destination name that is APIManagement in another case",
+      { destinationName: "apimanagement" },
+      'destinationName "apimanagement" differs from "APIManagement" only in case',
+    ],
+    [
       "a destination name over 200 characters",
       { destinationName: "D".repeat(201) },
       "is 201 characters long; BTP allows at most 200",

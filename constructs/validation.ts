@@ -61,6 +61,13 @@ export function validateDestinationName(field: string, value: string): string[] 
   if (!DESTINATION_NAME.test(value)) {
     problems.push(`${field} ${JSON.stringify(value)} may contain only letters, digits, "-" and "_"`);
   }
+  // Destination names are case-sensitive and the transport asks for exactly "APIManagement":
+  // another spelling of it is a typo that would leave the transport without its destination.
+  if (value !== "APIManagement" && value.toLowerCase() === "apimanagement") {
+    problems.push(
+      `${field} ${JSON.stringify(value)} differs from "APIManagement" only in case; destination names are case-sensitive and the content transport looks for exactly "APIManagement"`,
+    );
+  }
   if (value.length > DESTINATION_NAME_MAX_LENGTH) {
     problems.push(
       `${field} ${JSON.stringify(value)} is ${value.length} characters long; BTP allows at most ${DESTINATION_NAME_MAX_LENGTH}`,
