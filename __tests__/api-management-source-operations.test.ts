@@ -192,6 +192,8 @@ describe("ApiManagementSource connectionCheck", () => {
       { [credentialsOf(synthesized)]: JSON.stringify(key) },
     );
     expect(evaluated.url).toBe(key.tokenUrl);
+    // Every value percent-encoded: a lenient form parser would also read a raw "!" or "|".
+    for (const pair of (evaluated.body as string).split("&")) expect(pair).toMatch(/^\w+=[\w.~%-]*$/);
     expect(Object.fromEntries(new URLSearchParams(evaluated.body as string))).toEqual({
       grant_type: "client_credentials",
       client_id: key.clientId,
