@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --runs N] [--runners] [--skip-test]`: measured, not assumed, speed of the main
- * job, of synth as environments are added, and of `npm test`.
+ * `npm run bench [-- --runs N] [--runners] [--skip-test] [--cold-providers]`: measured, not assumed,
+ * speed of the main job, of synth as environments are added, of `npm test`, and of the real-Terraform
+ * loop (`npm run test:terraform -- --load-only`: every stack and variant loaded by Terraform).
  *
  * Every command is started the way a user starts it (`npm run synth`, with
  * TERRAFORM_BINARY_NAME=/nonexistent/terraform like CI; `npm test`), once per round, the order
@@ -15,6 +16,9 @@
  * cdktf.json is not touched): tsx through npx, tsx's CLI without npx, tsx as a loader of plain node,
  * ts-node when installed, and the app precompiled by tsc, with the compile timed on its own; the
  * one cdktf.json names is marked current. "app alone" is the runner without the cdktf CLI around it.
+ *
+ * --cold-providers adds one run of `npm run providers` as on a fresh machine: empty Go module and
+ * build caches (downloads through the Go module proxy), into a temporary mirror.
  */
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, unlinkSync } from "node:fs";
@@ -33,9 +37,9 @@ import {
 import { markdownTable, median, seconds, spread, verdict } from "./lib/bench-stats";
 
 const PROJECT = join(__dirname, "..");
-const USAGE = "usage: npm run bench [-- --runs N] [--runners] [--skip-test]";
+const USAGE = "usage: npm run bench [-- --runs N] [--runners] [--skip-test] [--cold-providers]";
 const MANY_ENVIRONMENTS = 50;
-const LIMITS = { mainVsBare: 1.5, manyVsOne: 2, testSeconds: 30 } as const;
+const LIMITS = { mainVsBare: 1.5, manyVsOne: 2, testSeconds: 30, terraformSeconds: 60 } as const;
 
 /** One start of a command: what to run and how to tell that it did its job. */
 interface Invocation {
@@ -146,6 +150,7 @@ async function main(): Promise<number> {
         runs: { type: "string", default: "5" },
         runners: { type: "boolean", default: false },
         "skip-test": { type: "boolean", default: false },
+        "cold-providers": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -171,7 +176,7 @@ async function main(): Promise<number> {
   process.on("SIGTERM", onSignal);
   process.on("SIGHUP", onSignal);
   try {
-    return await bench(root, symlinks, runs, values.runners, !values["skip-test"]);
+    return await bench(root, symlinks, runs, values.runners, !values["skip-test"], values["cold-providers"]);
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     return err instanceof Interrupted ? 128 + constants.signals[interruptedBy ?? "SIGINT"] : 1;
@@ -188,6 +193,7 @@ async function bench(
   runs: number,
   runners: boolean,
   test: boolean,
+  coldProviders: boolean,
 ): Promise<number> {
   const loadBefore = loadavg()[0];
   const env = baseEnv();
@@ -277,7 +283,15 @@ async function bench(
   // 3. The whole test suite.
   const npmTest = plainCase("npm test", "npm", ["test"], false);
 
-  const cases: Case[] = [mainJob, bare, many, one, ...(test ? [npmTest] : [])];
+  // 4. Real Terraform loads every stack and variant; the providers' mirror is not needed for it.
+  const terraformLoop = plainCase(
+    "npm run test:terraform -- --load-only",
+    "npm",
+    ["run", "test:terraform", "--", "--load-only"],
+    true,
+  );
+
+  const cases: Case[] = [mainJob, bare, many, one, terraformLoop, ...(test ? [npmTest] : [])];
 
   // Runners: each as cdktf.json's `app` (through --app) and alone.
   const tsc = join(PROJECT, "node_modules", "typescript", "bin", "tsc");
@@ -408,6 +422,52 @@ async function bench(
       `${testSeconds.toFixed(2)} s`,
       `≤ ${LIMITS.testSeconds} s`,
       verdict(testSeconds, LIMITS.testSeconds),
+    ]);
+  }
+
+  const terraformSeconds = med(terraformLoop) / 1000;
+  rows.push([
+    "4. real-Terraform loop",
+    `${terraformLoop.label}: ${cell(terraformLoop)}`,
+    "–",
+    `${terraformSeconds.toFixed(2)} s`,
+    `≤ ${LIMITS.terraformSeconds} s`,
+    verdict(terraformSeconds, LIMITS.terraformSeconds),
+  ]);
+  if (coldProviders) {
+    const cold = join(root, "cold");
+    const coldRun: Case = {
+      ...plainCase("npm run providers, empty Go caches", "npm", ["run", "-s", "providers"], false),
+      start: () => ({
+        command: "npm",
+        args: ["run", "-s", "providers"],
+        cwd: PROJECT,
+        env: {
+          ...env,
+          GOMODCACHE: join(cold, "mod"),
+          GOCACHE: join(cold, "build"),
+          APIM_PROVIDER_DIR: join(cold, "out"),
+        },
+        verify: (result) => {
+          if (result.status !== 0) throw describeFailure("npm run providers", result, "failed");
+        },
+      }),
+    };
+    coldRun.times.push(await runOnce(coldRun));
+    // The module cache is read-only by design; go clean empties it.
+    await run({
+      command: "go",
+      args: ["clean", "-modcache"],
+      cwd: PROJECT,
+      env: { ...env, GOMODCACHE: join(cold, "mod") },
+    });
+    rows.push([
+      "5. cold providers build",
+      `${coldRun.label}: ${seconds(coldRun.times[0])} (1 run)`,
+      "–",
+      "–",
+      "–",
+      "reported",
     ]);
   }
 
