@@ -147,10 +147,26 @@ describe("ApiManagementSource keyRotationDays", () => {
     ).toContain(`btp_subaccount_service_binding.${key}.credentials`);
   });
 
-  it.each([0, -3, 1.5, Number.NaN])("rejects keyRotationDays %p", (keyRotationDays) => {
+  it.each([
+    [0, "0"],
+    [-3, "-3"],
+    [1.5, "1.5"],
+    [3651, "3651"],
+    [Number.NaN, "NaN"],
+    [Number.POSITIVE_INFINITY, "Infinity"],
+    [Number.MAX_SAFE_INTEGER + 2, "9007199254740992"],
+  ])("rejects keyRotationDays %p, showing it as %s", (keyRotationDays, shown) => {
     expect(errorOf({ keyRotationDays })).toContain(
-      `keyRotationDays ${JSON.stringify(keyRotationDays)} must be a whole number of days, at least 1`,
+      `keyRotationDays ${shown} must be a whole number of days, at least 1 and at most 3650`,
     );
+  });
+
+  it("accepts the edges, 1 and 3650 days", () => {
+    for (const keyRotationDays of [1, 3650]) {
+      expect(onlyResource(synthSource({ keyRotationDays }), "time_rotating").body.rotation_days).toBe(
+        keyRotationDays,
+      );
+    }
   });
 });
 

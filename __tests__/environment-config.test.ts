@@ -4,11 +4,13 @@ import { ConfigError, loadEnvironments, parseEnvironments } from "../stacks";
 import { tempDir } from "./support/temp";
 
 const GOOD = { globalAccount: "ga-subdomain", subaccountId: "11111111-2222-4333-8444-555555555555" };
+/** Another environment, in a subaccount of its own. */
+const OTHER = { globalAccount: "ga-subdomain", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" };
 
 /** The message of the ConfigError that `document` raises for environment "dev". */
 function errorFor(dev: Record<string, unknown>, selected: string[] = []): string {
   try {
-    parseEnvironments("environments.json", { environments: { dev, prod: GOOD } }, selected);
+    parseEnvironments("environments.json", { environments: { dev, prod: OTHER } }, selected);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return (err as Error).message;
@@ -19,7 +21,7 @@ function errorFor(dev: Record<string, unknown>, selected: string[] = []): string
 describe("environment configuration", () => {
   it("returns the environments in file order with their options", () => {
     const environments = parseEnvironments("f", {
-      environments: { dev: GOOD, prod: { ...GOOD, role: "APIPortal.Administrator" } },
+      environments: { dev: GOOD, prod: { ...OTHER, role: "APIPortal.Administrator" } },
     });
     expect(environments.map((e) => e.name)).toEqual(["dev", "prod"]);
     expect(environments[1].role).toBe("APIPortal.Administrator");
@@ -84,7 +86,7 @@ describe("environment configuration", () => {
     [
       "an incomplete s3 backend",
       { backend: { type: "s3", bucket: "b" } },
-      "backend.key is required for a s3 backend",
+      "backend.key is required for the s3 backend",
     ],
     ["a rotation period given as text", { keyRotationDays: "30" }, 'keyRotationDays "30" must be a number'],
     [

@@ -44,10 +44,16 @@ export class ApiPortalServiceKey extends Construct {
   /** Default service key name. */
   public static readonly DEFAULT_NAME = "apim-content-transport-key";
 
-  /** Returns the problems of a rotation period, empty when it is a whole number of days >= 1. */
+  /** The longest rotation period accepted, ten years: a longer one is a typo, not a policy. */
+  public static readonly MAX_ROTATION_DAYS = 3650;
+
+  /** Returns the problems of a rotation period, empty when it is a whole number of days from 1 to MAX_ROTATION_DAYS. */
   public static validateRotationDays(field: string, value: number): string[] {
-    if (Token.isUnresolved(value) || (Number.isInteger(value) && value >= 1)) return [];
-    return [`${field} ${JSON.stringify(value)} must be a whole number of days, at least 1`];
+    const max = ApiPortalServiceKey.MAX_ROTATION_DAYS;
+    if (Token.isUnresolved(value) || (Number.isInteger(value) && value >= 1 && value <= max)) return [];
+    // String(), not JSON.stringify: NaN and Infinity would read as null.
+    const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
+    return [`${field} ${shown} must be a whole number of days, at least 1 and at most ${max}`];
   }
 
   /** The `btp_subaccount_service_binding` resource; `credentials` is its sensitive JSON. */

@@ -1,0 +1,230 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { environmentsSchemaText, SCHEMA_FILE } from "../scripts/generate-environments-schema";
+import { ConfigError, MAX_CONFIG_BYTES, loadEnvironments, parseEnvironments } from "../stacks";
+import { synthApp, writeConfig } from "./support/app";
+import { tempDir } from "./support/temp";
+
+const DEV = { globalAccount: "ga", subaccountId: "11111111-2222-4333-8444-555555555555" };
+const PROD = { globalAccount: "ga", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" };
+
+function problemsOf(environments: Record<string, unknown>): string {
+  try {
+    parseEnvironments("environments.json", { environments });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+/** Writes `bytes` as an environments file and returns the message that loading it raises. */
+function fileProblem(bytes: Buffer | string): string {
+  const file = join(tempDir(), "environments.json");
+  writeFileSync(file, bytes);
+  try {
+    loadEnvironments(file);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("environments.schema.json", () => {
+  it("is what `npm run schema` generates from stacks/environments-file.ts", () => {
+    expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(environmentsSchemaText());
+  });
+
+  it("is what environments.json names as its $schema, and the example passes it", () => {
+    const file = join(__dirname, "..", "environments.json");
+    expect((JSON.parse(readFileSync(file, "utf8")) as { $schema: string }).$schema).toBe(
+      "./environments.schema.json",
+    );
+    expect(loadEnvironments(file).length).toBeGreaterThan(0);
+  });
+});
+
+describe("backend options", () => {
+  const withBackend = (backend: Record<string, unknown>) => problemsOf({ dev: { ...DEV, backend } });
+  const s3 = { type: "s3", bucket: "b", key: "k" };
+
+  // Written out here rather than read from BACKEND_SECRETS: a secret dropped there must fail a test.
+  it.each([
+    ["s3", "accessKey", "AWS_ACCESS_KEY_ID"],
+    ["s3", "secretKey", "AWS_SECRET_ACCESS_KEY"],
+    ["s3", "token", "AWS_SESSION_TOKEN"],
+    ["s3", "sseCustomerKey", "AWS_SSE_CUSTOMER_KEY"],
+    ["s3", "externalId", "AWS_PROFILE"],
+    ["s3", "assumeRole.externalId", "AWS_PROFILE"],
+    ["s3", "assumeRoleWithWebIdentity.webIdentityToken", "AWS_WEB_IDENTITY_TOKEN_FILE"],
+    ["azurerm", "accessKey", "ARM_ACCESS_KEY"],
+    ["azurerm", "sasToken", "ARM_SAS_TOKEN"],
+    ["azurerm", "clientSecret", "ARM_CLIENT_SECRET"],
+    ["azurerm", "clientCertificatePassword", "ARM_CLIENT_CERTIFICATE_PASSWORD"],
+    ["azurerm", "oidcToken", "ARM_OIDC_TOKEN"],
+    ["azurerm", "oidcRequestToken", "ARM_OIDC_REQUEST_TOKEN"],
+    ["gcs", "credentials", "GOOGLE_BACKEND_CREDENTIALS"],
+    ["gcs", "accessToken", "GOOGLE_OAUTH_ACCESS_TOKEN"],
+    ["gcs", "encryptionKey", "GOOGLE_ENCRYPTION_KEY"],
+    ["remote", "token", "TF_TOKEN_"],
+  ])("refuses the %s secret %s, naming where it belongs instead", (type, path, target) => {
+    const base: Record<string, Record<string, unknown>> = {
+      s3,
+      azurerm: { type, storageAccountName: "a", containerName: "c", key: "k" },
+      gcs: { type, bucket: "b" },
+      remote: { type, organization: "o", workspace: "w" },
+    };
+    const backend = JSON.parse(JSON.stringify(base[type])) as Record<string, Record<string, unknown>>;
+    const [first, second] = path.split(".");
+    if (second === undefined) backend[first] = "made-up-secret" as never;
+    else
+      backend[first] = {
+        ...(first === "assumeRole" ? { roleArn: "arn:aws:iam::1:role/r" } : {}),
+        [second]: "made-up-secret",
+      };
+    const message = withBackend(backend);
+    expect(message).toContain(`environment "dev": backend.${path} must not be in the configuration`);
+    expect(message).toContain(target);
+    expect(message).not.toContain("made-up-secret");
+  });
+
+  it.each([
+    ["secret_key", "AWS_SECRET_ACCESS_KEY"],
+    ["access_key", "AWS_ACCESS_KEY_ID"],
+    ["SecretKey", "AWS_SECRET_ACCESS_KEY"],
+    ["sse_customer_key", "AWS_SSE_CUSTOMER_KEY"],
+  ])("recognizes the secret in any spelling: %s", (option, variable) => {
+    expect(withBackend({ ...s3, [option]: "x" })).toContain(
+      `backend.${option} must not be in the configuration`,
+    );
+    expect(withBackend({ ...s3, [option]: "x" })).toContain(variable);
+  });
+
+  it("refuses an unknown option, naming the nearest known one", () => {
+    expect(withBackend({ ...s3, regoin: "eu-central-1" })).toContain(
+      'backend.regoin is not a known option of the s3 backend (did you mean "region"?)',
+    );
+    expect(
+      withBackend({ type: "azurerm", storageAccountName: "a", containerName: "c", key: "k", sas_tokn: "x" }),
+    ).toContain("backend.sas_tokn");
+  });
+
+  it("refuses an option of the wrong type and a blank required one", () => {
+    expect(withBackend({ ...s3, encrypt: "yes" })).toContain('backend.encrypt "yes" must be a boolean');
+    expect(withBackend({ ...s3, bucket: " " })).toContain('backend.bucket " " must not be blank');
+  });
+
+  it("synthesizes the known options it accepts, hostname of a remote backend included", () => {
+    const stacks = synthApp(
+      writeConfig({
+        environments: {
+          dev: {
+            ...DEV,
+            backend: {
+              ...s3,
+              region: "eu-central-1",
+              encrypt: true,
+              assumeRole: { roleArn: "arn:aws:iam::1:role/r" },
+            },
+          },
+          prod: {
+            ...PROD,
+            backend: { type: "remote", organization: "o", workspace: "w", hostname: "tfe.example.test" },
+          },
+        },
+      }),
+    );
+    expect(stacks.dev.terraform.backend).toEqual({
+      s3: {
+        bucket: "b",
+        key: "k",
+        region: "eu-central-1",
+        encrypt: true,
+        assume_role: { role_arn: "arn:aws:iam::1:role/r" },
+      },
+    });
+    expect(stacks.prod.terraform.backend).toEqual({
+      remote: { organization: "o", hostname: "tfe.example.test", workspaces: { name: "w" } },
+    });
+  });
+});
+
+describe("conflicts between environments", () => {
+  it("refuses two environments with one state location", () => {
+    const backend = { type: "s3", bucket: "b", key: "same.tfstate" };
+    expect(problemsOf({ dev: { ...DEV, backend }, prod: { ...PROD, backend } })).toContain(
+      'environments "dev" and "prod": share one Terraform state (s3:///b/same.tfstate)',
+    );
+    const local = { type: "local", path: "../../../one.tfstate" };
+    expect(problemsOf({ dev: { ...DEV, backend: local }, prod: { ...PROD, backend: local } })).toContain(
+      'environments "dev" and "prod": share one Terraform state',
+    );
+  });
+
+  it("refuses one subaccount in two environments unless each says it is meant", () => {
+    expect(problemsOf({ dev: DEV, prod: { ...PROD, subaccountId: DEV.subaccountId } })).toContain(
+      `subaccountId "${DEV.subaccountId}" is in more than one environment; if that is meant, set "sharedSubaccount": true on each of them`,
+    );
+    const shared = { ...DEV, sharedSubaccount: true };
+    expect(problemsOf({ dev: shared, qa: shared })).toContain(
+      'environments "dev" and "qa": share subaccount 11111111-2222-4333-8444-555555555555 and destinationName "APIManagement"',
+    );
+    expect(
+      parseEnvironments("f", {
+        environments: {
+          dev: shared,
+          qa: { ...shared, destinationName: "APIManagement_QA", serviceInstanceName: "apim-qa" },
+        },
+      }).map((e) => e.name),
+    ).toEqual(["dev", "qa"]);
+  });
+});
+
+describe("the environments file's bytes", () => {
+  const good = JSON.stringify({ environments: { dev: DEV } });
+
+  it("accepts a byte order mark, as some editors write one", () => {
+    const file = join(tempDir(), "environments.json");
+    writeFileSync(file, `\uFEFF${good}`);
+    expect(loadEnvironments(file).map((e) => e.name)).toEqual(["dev"]);
+  });
+
+  it.each([
+    [
+      "text that is not UTF-8",
+      Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+      "not valid JSON: the file is not UTF-8 text",
+    ],
+    ["an empty file", "", "not valid JSON"],
+    ["a comment", `// dev\n${good}`, "not valid JSON: InvalidCommentToken at line 1, column 1"],
+    ["a trailing comma", good.replace(/}}}$/, "},}}"), "not valid JSON"],
+    [
+      "two environments of one name",
+      `{"environments": {"dev": ${JSON.stringify(DEV)}, "dev": ${JSON.stringify(PROD)}}}`,
+      "environments.dev appears more than once",
+    ],
+    [
+      "a field given twice",
+      `{"environments": {"dev": {"globalAccount": "a", "globalAccount": "b", "subaccountId": "${DEV.subaccountId}"}}}`,
+      "environments.dev.globalAccount appears more than once",
+    ],
+    [
+      "a file over 1 MiB",
+      `${good}${" ".repeat(MAX_CONFIG_BYTES)}`,
+      `an environments file is at most ${MAX_CONFIG_BYTES}`,
+    ],
+  ])("refuses %s", (_, bytes, expected) => {
+    expect(fileProblem(bytes)).toContain(expected);
+  });
+
+  it("refuses a folder given as the file", () => {
+    expect(() => loadEnvironments(tempDir())).toThrow("is a folder, not a file");
+  });
+
+  it("refuses a top-level field other than environments and $schema", () => {
+    expect(fileProblem(JSON.stringify({ environments: { dev: DEV }, enviroments: {} }))).toContain(
+      'enviroments is not a known field (did you mean "environments"?)',
+    );
+  });
+});

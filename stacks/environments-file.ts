@@ -1,0 +1,144 @@
+/**
+ * The format of environments.json, a contract of its own: environments.schema.json is generated
+ * from these types (`npm run schema`), and `toEnvironmentConfig` maps an entry to the stack's
+ * config field by field, so renaming a construct prop never changes the file format unnoticed.
+ * Backend options that hold secrets are left out of the types: the schema refuses them, and the
+ * loader names the environment variable that carries each instead (see BACKEND_SECRETS).
+ */
+import type {
+  AzurermBackendConfig,
+  GcsBackendConfig,
+  S3BackendAssumeRoleConfig,
+  S3BackendAssumeRoleWithWebIdentityConfig,
+  S3BackendConfig,
+} from "cdktf";
+
+/** An environments file: one stack per environment, each deploying to one source subaccount. */
+export interface EnvironmentsFile {
+  /** The JSON Schema of this file (environments.schema.json), for editors. */
+  $schema?: string;
+
+  /**
+   * The environments by name (a letter, then letters, digits, "-" or "_"; at most 63 characters):
+   * `cdktf deploy <name>` deploys one.
+   */
+  environments: Record<string, EnvironmentEntry>;
+}
+
+/** One environment: where its source subaccount is, and how the setup in it is named and run. */
+export interface EnvironmentEntry {
+  /** Subdomain of the BTP global account, as the btp provider's `globalaccount` takes it. */
+  globalAccount: string;
+
+  /** ID (GUID) of the source subaccount, the one that holds the API portal content. */
+  subaccountId: string;
+
+  /** The btp CLI server URL (https), for landscapes other than the default. */
+  cliServerUrl?: string;
+
+  /** Where the environment keeps its Terraform state; credentials come from the backend's environment variables. */
+  backend?: BackendEntry;
+
+  /** Name of the destination; the content transport looks for exactly `APIManagement`. */
+  destinationName?: string;
+
+  /** Description of the destination shown in the cockpit. */
+  destinationDescription?: string;
+
+  /** Name of the API portal service instance. */
+  serviceInstanceName?: string;
+
+  /** Name of the service key; renaming it replaces the key. */
+  serviceKeyName?: string;
+
+  /** Role of the service instance: SAP's procedure allows only `APIPortal.Administrator`. */
+  role?: string;
+
+  /** Whether to entitle the subaccount to the plan; false where the entitlement is managed elsewhere. */
+  createEntitlement?: boolean;
+
+  /** Objects made by hand to import instead of creating them. */
+  adopt?: AdoptionEntry;
+
+  /** Replace the service key every this many days (a whole number from 1 to 3650); the destination moves to the new key first. */
+  keyRotationDays?: number;
+
+  /** Whether Terraform checks the key's token service and the destination URL after each plan and apply (a failure is a warning). */
+  connectionCheck?: boolean;
+
+  /**
+   * Set on every environment that shares this subaccount, to say it is meant: two environments of
+   * one subaccount otherwise mean a copy-paste slip. Their destination and instance names must differ.
+   */
+  sharedSubaccount?: boolean;
+}
+
+/** Existing objects to import. */
+export interface AdoptionEntry {
+  /** Import the subaccount's existing entitlement to the plan. */
+  entitlement?: boolean;
+
+  /** ID (GUID) of the existing API portal service instance. */
+  serviceInstanceId?: string;
+
+  /** ID (GUID) of the existing service key (service binding). */
+  serviceKeyId?: string;
+
+  /** Import the existing destination of the same name. */
+  destination?: boolean;
+}
+
+/** A backend: `type` picks it, the other fields are its cdktf options (camelCase). */
+export type BackendEntry =
+  | LocalBackendEntry
+  | S3BackendEntry
+  | AzurermBackendEntry
+  | GcsBackendEntry
+  | RemoteBackendEntry;
+
+/** State in a local file. */
+export interface LocalBackendEntry {
+  type: "local";
+  /** Path of the state file, relative to cdktf.out/stacks/<environment>; default: terraform.<environment>.tfstate in the project. */
+  path?: string;
+}
+
+/** State in an S3 bucket; credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN or AWS_PROFILE. */
+export type S3BackendEntry = { type: "s3" } & Omit<
+  S3BackendConfig,
+  | "accessKey"
+  | "secretKey"
+  | "token"
+  | "sseCustomerKey"
+  | "externalId"
+  | "assumeRole"
+  | "assumeRoleWithWebIdentity"
+> & {
+    /** The role to assume; its external ID belongs in an AWS profile, not here. */
+    assumeRole?: Omit<S3BackendAssumeRoleConfig, "externalId">;
+    /** Web identity federation; the token comes from webIdentityTokenFile or AWS_WEB_IDENTITY_TOKEN_FILE. */
+    assumeRoleWithWebIdentity?: Omit<S3BackendAssumeRoleWithWebIdentityConfig, "webIdentityToken">;
+  };
+
+/** State in an Azure storage container; credentials from the ARM_* environment variables or the Azure CLI. */
+export type AzurermBackendEntry = { type: "azurerm" } & Omit<
+  AzurermBackendConfig,
+  "accessKey" | "sasToken" | "clientSecret" | "clientCertificatePassword" | "oidcToken" | "oidcRequestToken"
+>;
+
+/** State in a Google Cloud Storage bucket; credentials from GOOGLE_BACKEND_CREDENTIALS or application default credentials. */
+export type GcsBackendEntry = { type: "gcs" } & Omit<
+  GcsBackendConfig,
+  "credentials" | "accessToken" | "encryptionKey"
+>;
+
+/** State in HCP Terraform or Terraform Enterprise; the token from TF_TOKEN_<hostname> or the CLI configuration. */
+export interface RemoteBackendEntry {
+  type: "remote";
+  /** The organization. */
+  organization: string;
+  /** The workspace's name. */
+  workspace: string;
+  /** The host; default app.terraform.io. */
+  hostname?: string;
+}
