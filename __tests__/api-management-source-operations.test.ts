@@ -40,6 +40,7 @@ describe("ApiManagementSource adopt", () => {
   it("imports each adopted object with the provider's documented import ID", () => {
     const synthesized = synthSource({
       destinationName: "APIManagement_EU",
+      serviceKeyName: "key-made-by-hand",
       adopt: { entitlement: true, serviceInstanceId: INSTANCE_ID, serviceKeyId: KEY_ID, destination: true },
     });
     const address = (type: string) => `${type}.${onlyResource(synthesized, type).name}`;
@@ -55,6 +56,12 @@ describe("ApiManagementSource adopt", () => {
       ]),
     );
     expect(synthesized.import as ImportJson).toHaveLength(4);
+  });
+
+  it("asks for the adopted key's name: any other would plan a rename the provider refuses", () => {
+    expect(errorOf({ adopt: { serviceKeyId: KEY_ID } })).toContain(
+      `adopt.serviceKeyId "${KEY_ID}" needs serviceKeyName, the name the key has in the cockpit`,
+    );
   });
 
   it("imports only what is adopted", () => {
@@ -119,7 +126,10 @@ describe("ApiManagementSource keyRotationDays", () => {
       `transport-key-\${formatdate("YYYYMMDDhhmm", time_rotating.${rotation.name}.rfc3339)}`,
     );
     // The name feeds the trigger that replaces the key, and the key is created before the old one goes.
-    expect(trigger.body.input).toEqual({ name: key.body.name });
+    expect(trigger.body.input).toEqual({
+      name: key.body.name,
+      service_instance_id: key.body.service_instance_id,
+    });
     expect(key.body.lifecycle).toEqual({
       create_before_destroy: true,
       replace_triggered_by: [`terraform_data.${trigger.name}`],

@@ -30,7 +30,11 @@ describe("ApiPortalServiceKey", () => {
 
     const trigger = onlyResource(synthesized, "terraform_data");
     const { body } = onlyResource(synthesized, "btp_subaccount_service_binding");
-    expect(trigger.body.input).toEqual({ name: "transport-key-2" });
+    // The instance ID too: a replaced instance must replace the key, not update it in place.
+    expect(trigger.body.input).toEqual({
+      name: "transport-key-2",
+      service_instance_id: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+    });
     // A bare address: Terraform refuses "${...}" inside lifecycle.
     expect(body.lifecycle).toEqual({ replace_triggered_by: [`terraform_data.${trigger.name}`] });
   });

@@ -64,6 +64,8 @@ describe("npm run graph", () => {
         "btp_subaccount_service_binding -[name]-> output.service_key_name",
         "btp_subaccount_service_instance -[id]-> btp_subaccount_service_binding",
         "btp_subaccount_service_instance -[id]-> output.service_instance_id",
+        // The name trigger holds the instance ID: a new instance replaces the key.
+        "btp_subaccount_service_instance -[id]-> terraform_data",
         "data.http -[status_code]-> check",
         "data.http -[status_code]-> check",
         "terraform_data -[replace_triggered_by]-> btp_subaccount_service_binding",

@@ -185,6 +185,12 @@ export class ApiManagementSource extends Construct {
           "gets a dated name, so the adopted key would be replaced at once; adopt first, turn on rotation in a later deploy",
       );
     }
+    if (serviceKeyId !== undefined && props.serviceKeyName === undefined) {
+      problems.push(
+        `adopt.serviceKeyId ${JSON.stringify(serviceKeyId)} needs serviceKeyName, the name the key has in the cockpit: ` +
+          "with another name Terraform would plan an in-place rename, which the provider refuses at apply",
+      );
+    }
     return problems;
   }
 

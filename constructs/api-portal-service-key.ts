@@ -60,8 +60,8 @@ export class ApiPortalServiceKey extends Construct {
   public readonly resource: subaccountServiceBinding.SubaccountServiceBinding;
 
   /**
-   * Holds the key's name so that a rename replaces the key: the provider refuses every in-place
-   * update of a binding, so a plain rename would plan fine and then fail at apply.
+   * Holds the key's name and instance ID so that a change of either replaces the key: the provider
+   * refuses every in-place update of a binding, so a rename would plan fine and then fail at apply.
    */
   public readonly nameTrigger: TerraformResource;
 
@@ -95,7 +95,8 @@ export class ApiPortalServiceKey extends Construct {
     this.nameTrigger = new TerraformResource(this, "name-trigger", {
       terraformResourceType: "terraform_data",
     });
-    this.nameTrigger.addOverride("input", { name });
+    // The instance ID too: a replaced instance would otherwise plan an in-place update of the key.
+    this.nameTrigger.addOverride("input", { name, service_instance_id: props.serviceInstanceId });
     this.resource = new subaccountServiceBinding.SubaccountServiceBinding(this, "resource", {
       subaccountId: props.subaccountId,
       serviceInstanceId: props.serviceInstanceId,

@@ -51,7 +51,9 @@ export function terraformVariants(): EnvironmentsDocument {
   // Every subset of what can be adopted (16), the empty one aside, since that is the plain stack.
   for (let mask = 1; mask < 1 << ADOPTABLE.length; mask++) {
     const adopt = Object.fromEntries(ADOPTABLE.filter((_, i) => mask & (1 << i)));
-    variants[`adopt-${Object.keys(adopt).join("-")}`] = { adopt };
+    // An adopted key keeps its name, which the config must then give.
+    const keyName = "serviceKeyId" in adopt ? { serviceKeyName: "key-made-by-hand" } : {};
+    variants[`adopt-${Object.keys(adopt).join("-")}`] = { adopt, ...keyName };
   }
   for (const [type, backend] of Object.entries(BACKENDS)) variants[`backend-${type}`] = { backend };
 
