@@ -113,4 +113,30 @@ describe("ApiManagementSource", () => {
     expect(message).toContain('destinationDescription " " is empty or blank');
     expect(message).toContain('role "APIPortal.Guest" is not allowed');
   });
+
+  it("refuses a second source in the same subaccount and stack with the same names", () => {
+    expect(() =>
+      synthAlone((scope) => {
+        new ApiManagementSource(scope, "a", { subaccountId: SUBACCOUNT_ID });
+        new ApiManagementSource(scope, "b", { subaccountId: SUBACCOUNT_ID });
+      }),
+    ).toThrow(
+      new RegExp(
+        `destinationName "APIManagement" is also used in subaccount ${SUBACCOUNT_ID} by \\S+/a[\\s\\S]*` +
+          `serviceInstanceName "apim-content-transport" is also used`,
+      ),
+    );
+  });
+
+  it("allows a second source in one subaccount when its destination and instance have names of their own", () => {
+    const stack = synthAlone((scope) => {
+      new ApiManagementSource(scope, "a", { subaccountId: SUBACCOUNT_ID });
+      new ApiManagementSource(scope, "b", {
+        subaccountId: SUBACCOUNT_ID,
+        destinationName: "APIManagement_B",
+        serviceInstanceName: "apim-b",
+      });
+    });
+    expect(Object.keys(stack.resource.btp_subaccount_destination_generic)).toHaveLength(2);
+  });
 });

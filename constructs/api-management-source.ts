@@ -4,7 +4,7 @@ import {
   subaccountServiceBinding,
   subaccountServiceInstance,
 } from "@cdktf/provider-btp";
-import { TerraformResource } from "cdktf";
+import { TerraformResource, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ApiManagementConnectionCheck } from "./api-management-connection-check";
 import { ApiManagementDestination } from "./api-management-destination";
@@ -215,11 +215,20 @@ export class ApiManagementSource extends Construct {
   /** The import blocks of the adopted objects, by what they adopt. */
   public readonly imports: Partial<Record<keyof ApiManagementSourceAdoption, ImportBlock>> = {};
 
+  /** The source subaccount's ID. */
+  public readonly subaccountId: string;
+
+  /** The service instance's name. */
+  public readonly serviceInstanceName: string;
+
   public constructor(scope: Construct, id: string, props: ApiManagementSourceProps) {
     super(scope, id);
-    // Checked here as a whole so that one synth reports every broken prop, not just the first.
-    throwIfInvalid(this, ApiManagementSource.validateProps(props));
     const { subaccountId } = props;
+    this.subaccountId = subaccountId;
+    this.serviceInstanceName = props.serviceInstanceName ?? ApiPortalServiceInstance.DEFAULT_NAME;
+    this.destinationName = props.destinationName ?? ApiManagementDestination.DEFAULT_NAME;
+    // Checked here as a whole so that one synth reports every broken prop, not just the first.
+    throwIfInvalid(this, [...ApiManagementSource.validateProps(props), ...this.clashes()]);
 
     if (props.createEntitlement ?? true) {
       this.entitlement = new ApiPortalEntitlement(this, "entitlement", { subaccountId }).resource;
@@ -244,7 +253,6 @@ export class ApiManagementSource extends Construct {
       description: props.destinationDescription,
     });
     this.destination = destination.resource;
-    this.destinationName = destination.name;
 
     if (props.connectionCheck ?? true) {
       this.connectionCheck = new ApiManagementConnectionCheck(this, "connection-check", {
@@ -253,6 +261,33 @@ export class ApiManagementSource extends Construct {
       });
     }
     this.addImports(props);
+  }
+
+  /**
+   * Other ApiManagementSource constructs of the same stack in the same subaccount with the same
+   * destination or instance name: one subaccount cannot hold two objects of one name.
+   */
+  private clashes(): string[] {
+    if (Token.isUnresolved(this.subaccountId)) return [];
+    const others = TerraformStack.of(this)
+      .node.findAll()
+      .filter((c): c is ApiManagementSource => c instanceof ApiManagementSource && c !== this)
+      .filter((other) => other.subaccountId === this.subaccountId);
+    const problems: string[] = [];
+    for (const other of others) {
+      for (const [field, mine, theirs] of [
+        ["destinationName", this.destinationName, other.destinationName],
+        ["serviceInstanceName", this.serviceInstanceName, other.serviceInstanceName],
+      ] as const) {
+        if (mine === theirs) {
+          problems.push(
+            `${field} ${JSON.stringify(mine)} is also used in subaccount ${this.subaccountId} by ${other.node.path}: ` +
+              "one subaccount cannot hold two of one name",
+          );
+        }
+      }
+    }
+    return problems;
   }
 
   /** Import IDs as the SAP/btp provider documents them for each resource. */
