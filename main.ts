@@ -1,14 +1,11 @@
 import { App } from "cdktf";
 import { ValidationError } from "./constructs";
-import { ConfigError, buildApp, loadEnvironments, parseEnvironmentList } from "./stacks";
+import { ConfigError, buildApp, selectedEnvironments } from "./stacks";
 
 // APIM_CONFIG picks another environments file; APIM_ENVIRONMENTS=dev,prod synthesizes only those.
 try {
   // Every environment is validated before the App exists, so bad input leaves nothing in cdktf.out.
-  const environments = loadEnvironments(
-    process.env.APIM_CONFIG ?? "environments.json",
-    parseEnvironmentList(process.env.APIM_ENVIRONMENTS),
-  );
+  const environments = selectedEnvironments();
   const app = new App();
   buildApp(app, environments);
   app.synth();

@@ -347,4 +347,31 @@ describe("npm run graph", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(graphsMarkdown(await stacksMermaid(stacks)));
   });
+
+  it("the command draws the app of APIM_CONFIG and APIM_ENVIRONMENTS, as npm run synth would", () => {
+    const config = writeConfig({
+      environments: {
+        qa: {
+          globalAccount: "ga",
+          subaccountId: "11111111-2222-4333-8444-555555555555",
+          connectionCheck: false,
+        },
+        prod: { globalAccount: "ga", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" },
+      },
+    });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/graph.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        TERRAFORM_BINARY_NAME: "/nonexistent/terraform",
+        APIM_CONFIG: config,
+        APIM_ENVIRONMENTS: "qa",
+      },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("qa");
+    expect(result.stdout).not.toContain("prod");
+    expect(result.stdout).not.toContain("data.http");
+  });
 });

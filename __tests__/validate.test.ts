@@ -251,6 +251,24 @@ describe("npm run validate", () => {
       ]);
     });
 
+    it("answers --help with its usage, exit 0, and refuses an unknown option with exit 2", () => {
+      const help = run("--help");
+      expect(help.status).toBe(0);
+      expect(help.stdout).toMatch(/^usage: npm run validate/);
+      expect(run("--bogus").status).toBe(2);
+    });
+
+    it("names the file of a corrupt cdk.tf.json, exit 2", () => {
+      const dir = tempDir();
+      mkdirSync(join(dir, "stacks", "dev"), { recursive: true });
+      writeFileSync(join(dir, "stacks", "dev", "cdk.tf.json"), '{"resource": ');
+      const result = run(dir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(
+        `${join(dir, "stacks", "dev", "cdk.tf.json")}: not a synthesized stack`,
+      );
+    });
+
     it("names stack, address, attribute and problem, and exits 1, for a broken stack", () => {
       const dir = tempDir();
       mkdirSync(join(dir, "stacks", "dev"), { recursive: true });

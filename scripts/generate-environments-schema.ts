@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createGenerator } from "ts-json-schema-generator";
 import { ENVIRONMENT_NAME } from "../stacks/environment-config";
+import { readCommandLine } from "./lib/command-line";
 
 const ROOT = join(__dirname, "..");
 
@@ -39,6 +40,13 @@ export function environmentsSchemaText(): string {
 }
 
 if (require.main === module) {
+  const command = readCommandLine(
+    process.argv.slice(2),
+    {},
+    "usage: npm run schema   (writes environments.schema.json)",
+    0,
+  );
+  if (!command.ok) process.exit(command.exitCode);
   writeFileSync(SCHEMA_FILE, environmentsSchemaText());
   console.log(`schema: ${SCHEMA_FILE} written`);
 }

@@ -1,39 +1,41 @@
 /**
  * `npm run graph [-- DIR]`: each stack's resources and the references between them, as Markdown
- * with one Mermaid flowchart per stack. Without DIR it synthesizes the default app
- * (environments.json) in-process into a temporary folder, so it needs neither `npm run synth` nor a
- * Terraform binary. `npm run graph -- --update-readme` rewrites the diagram in README.md between
+ * with one Mermaid flowchart per stack. Without DIR it synthesizes the app as `npm run synth` would
+ * (APIM_CONFIG and APIM_ENVIRONMENTS included) in-process into a temporary folder, so it needs
+ * neither `npm run synth` nor a Terraform binary. `npm run graph -- --update-readme` rewrites the diagram in README.md between
  * its graph markers; a test fails when that diagram is out of date.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadEnvironments } from "../stacks";
+import { selectedEnvironments } from "../stacks";
+import { readCommandLine } from "./lib/command-line";
 import { graphsMarkdown, readmeSection, replaceReadmeSection, stacksMermaid } from "./lib/stack-graph";
 import { readSynthOutput } from "./lib/synth-output";
 import { synthesizeStacks } from "./lib/synthesize";
 
 const ROOT = join(__dirname, "..");
-const USAGE = "usage: npm run graph [-- DIR | -- --update-readme]";
+const USAGE =
+  "usage: npm run graph [-- DIR | -- --update-readme]   (no DIR: the app of APIM_CONFIG and APIM_ENVIRONMENTS)";
 
 async function main(args: string[]): Promise<number> {
-  const flags = args.filter((arg) => arg.startsWith("-"));
-  const dirs = args.filter((arg) => !arg.startsWith("-"));
-  if (flags.some((flag) => flag === "-h" || flag === "--help")) {
-    console.log(USAGE);
-    return 0;
-  }
-  const unknown = flags.filter((flag) => flag !== "--update-readme");
-  const updateReadme = flags.includes("--update-readme");
-  // The README shows the default app; drawing another folder into it would make it lie.
-  if (unknown.length > 0 || dirs.length > 1 || (updateReadme && dirs.length > 0)) {
-    console.error(USAGE);
+  const command = readCommandLine<{ "update-readme": boolean }>(
+    args,
+    { "update-readme": { type: "boolean", default: false } },
+    USAGE,
+    1,
+  );
+  if (!command.ok) return command.exitCode;
+  const updateReadme = command.values["update-readme"];
+  const [dir] = command.positionals;
+  // The README shows the default app; drawing anything else into it would make it lie.
+  if (updateReadme && (dir !== undefined || process.env.APIM_CONFIG || process.env.APIM_ENVIRONMENTS)) {
+    console.error(
+      `--update-readme draws the default app only: no DIR, APIM_CONFIG or APIM_ENVIRONMENTS\n${USAGE}`,
+    );
     return 2;
   }
 
-  const stacks =
-    dirs.length > 0
-      ? readSynthOutput(dirs[0])
-      : synthesizeStacks(loadEnvironments(join(ROOT, "environments.json")));
+  const stacks = dir !== undefined ? readSynthOutput(dir) : synthesizeStacks(selectedEnvironments());
   const graphs = await stacksMermaid(stacks);
   if (!updateReadme) {
     process.stdout.write(graphsMarkdown(graphs));

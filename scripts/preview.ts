@@ -4,19 +4,24 @@
  * the client secret masked. Nothing is deployed and nothing leaves this machine.
  */
 import { readFileSync } from "node:fs";
-import { loadEnvironments } from "../stacks";
+import { configFile, loadEnvironments } from "../stacks";
+import { readCommandLine } from "./lib/command-line";
 import { parseServiceKey, previewDestinations } from "./lib/destination-preview";
 import { synthesizeStacks } from "./lib/synthesize";
 
 const USAGE = "usage: npm run preview -- <environment> --service-key <file.json>";
 
-async function main(args: string[]): Promise<void> {
-  const keyFlag = args.indexOf("--service-key");
-  const keyFile = keyFlag >= 0 ? args[keyFlag + 1] : undefined;
-  const positional = args.filter((_, i) => i !== keyFlag && i !== keyFlag + 1);
-  if (!keyFile || positional.length !== 1) throw new Error(USAGE);
-  const [environment] = positional;
-
+async function main(args: string[]): Promise<number> {
+  const command = readCommandLine<{ "service-key"?: string }>(
+    args,
+    { "service-key": { type: "string" } },
+    USAGE,
+    1,
+  );
+  if (!command.ok) return command.exitCode;
+  const keyFile = command.values["service-key"];
+  const [environment] = command.positionals;
+  if (keyFile === undefined || environment === undefined) throw new Error(USAGE);
   let keyText: string;
   try {
     keyText = readFileSync(keyFile, "utf8");
@@ -25,14 +30,18 @@ async function main(args: string[]): Promise<void> {
   }
   parseServiceKey(keyText, keyFile);
 
-  const environments = loadEnvironments(process.env.APIM_CONFIG ?? "environments.json", [environment]);
+  const environments = loadEnvironments(configFile(), [environment]);
   const stack = synthesizeStacks(environments)[environment];
   for (const destination of await previewDestinations(stack, keyText)) {
     console.log(JSON.stringify(destination, null, 2));
   }
+  return 0;
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  console.error(`preview: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`preview: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readCommandLine } from "./lib/command-line";
 import { diffSynthOutputs, renderMarkdown } from "./lib/stack-diff";
 import { SynthesizedStack, readSynthOutput } from "./lib/synth-output";
 
@@ -120,16 +121,14 @@ function synthesizeRevision(commit: string, label: string): Stacks {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes("-h") || argv.includes("--help")) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (argv.length > 2) throw new ReviewError(`expected at most two arguments, got ${argv.length}; ${USAGE}`);
+  const command = readCommandLine(argv, {}, USAGE, 2);
+  if (!command.ok) return command.exitCode;
+  const [oldArg, newArg] = command.positionals;
 
   // Both sides are checked before either is synthesized, so a typo fails at once.
   const sides: Side[] = [
-    argv[0] === undefined ? defaultOld() : resolveSide(argv[0]),
-    argv[1] === undefined ? { kind: "working-tree", label: "working tree" } : resolveSide(argv[1]),
+    oldArg === undefined ? defaultOld() : resolveSide(oldArg),
+    newArg === undefined ? { kind: "working-tree", label: "working tree" } : resolveSide(newArg),
   ];
   const byCommit = new Map<string, Stacks>();
   const [before, after] = sides.map((side): Stacks => {

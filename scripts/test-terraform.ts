@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { App } from "cdktf";
-import { buildApp, loadEnvironments, parseEnvironments } from "../stacks";
+import { buildApp, configFile, loadEnvironments, parseEnvironments } from "../stacks";
 import { SynthesizedStack, readSynthOutput } from "./lib/synth-output";
 import { runTerraform, terraformBinary } from "./lib/terraform-cli";
 import { terraformTestFile } from "./lib/terraform-test-file";
@@ -30,7 +30,7 @@ const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--co
 
   --load-only    only \`terraform providers\` (needs no provider binaries and no network)
   --keep DIR     work in DIR and leave it there (default: a temporary folder, removed after)
-  --config FILE  the environments file whose environments are checked too (default: environments.json)
+  --config FILE  the environments file whose environments are checked too (default: APIM_CONFIG or environments.json)
   -h, --help     this text`;
 
 interface Outcome {
@@ -111,7 +111,7 @@ function main(): number {
     options: {
       "load-only": { type: "boolean", default: false },
       keep: { type: "string" },
-      config: { type: "string", default: "environments.json" },
+      config: { type: "string", default: configFile() },
       help: { type: "boolean", short: "h", default: false },
     },
   });

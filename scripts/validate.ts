@@ -1,14 +1,20 @@
 /**
  * `npm run validate [-- DIR]`: checks every stack of a synth output folder (default cdktf.out)
- * against the committed SAP/btp schema snapshot, as `terraform validate` would, without Terraform.
- * Exit 1 with one line per finding, or 0 with a one-line count.
+ * against the committed SAP/btp schema snapshot: an offline reading of `terraform validate`, for
+ * reviewers without Terraform. Exit 1 with one line per finding, 0 with a one-line count, 2 when
+ * the folder cannot be read.
  */
 import { loadBtpSchema } from "./lib/provider-schema";
 import { validateStacks } from "./lib/stack-validator";
 import { readSynthOutput } from "./lib/synth-output";
+import { readCommandLine } from "./lib/command-line";
+
+const USAGE = "usage: npm run validate [-- DIR]   (DIR: a synth output folder, default cdktf.out)";
 
 async function main(): Promise<number> {
-  const dir = process.argv[2] ?? "cdktf.out";
+  const command = readCommandLine(process.argv.slice(2), {}, USAGE, 1);
+  if (!command.ok) return command.exitCode;
+  const dir = command.positionals[0] ?? "cdktf.out";
   const stacks = readSynthOutput(dir);
   const findings = await validateStacks(stacks, loadBtpSchema());
   for (const f of findings) {

@@ -1,6 +1,6 @@
 import { App } from "cdktf";
 import { ApiManagementSourceStack } from "./api-management-source-stack";
-import { EnvironmentConfig } from "./environment-config";
+import { EnvironmentConfig, loadEnvironments } from "./environment-config";
 
 /** Adds one stack per environment to `app`; the environments come validated from `loadEnvironments`. */
 export function buildApp(app: App, environments: readonly EnvironmentConfig[]): ApiManagementSourceStack[] {
@@ -13,4 +13,14 @@ export function parseEnvironmentList(value: string | undefined): string[] {
     .split(",")
     .map((name) => name.trim())
     .filter((name) => name !== "");
+}
+
+/** The environments file the app reads: APIM_CONFIG, else environments.json. */
+export function configFile(): string {
+  return process.env.APIM_CONFIG ?? "environments.json";
+}
+
+/** The environments `npm run synth` synthesizes: those of APIM_CONFIG, narrowed by APIM_ENVIRONMENTS. */
+export function selectedEnvironments(): EnvironmentConfig[] {
+  return loadEnvironments(configFile(), parseEnvironmentList(process.env.APIM_ENVIRONMENTS));
 }

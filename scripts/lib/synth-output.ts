@@ -38,10 +38,13 @@ export function readSynthOutput(dir: string): Record<string, SynthesizedStack> {
     .filter((name) => existsSync(join(stacksDir, name, "cdk.tf.json")))
     .sort();
   if (names.length === 0) throw new Error(`${stacksDir} holds no stack (no */cdk.tf.json)`);
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      JSON.parse(readFileSync(join(stacksDir, name, "cdk.tf.json"), "utf8")) as SynthesizedStack,
-    ]),
-  );
+  return Object.fromEntries(names.map((name) => [name, readStack(join(stacksDir, name, "cdk.tf.json"))]));
+}
+
+function readStack(file: string): SynthesizedStack {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as SynthesizedStack;
+  } catch (err) {
+    throw new Error(`${file}: not a synthesized stack (${(err as Error).message})`);
+  }
 }
