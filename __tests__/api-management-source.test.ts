@@ -5,7 +5,7 @@ import {
   subaccountServiceInstance,
 } from "@cdktf/provider-btp";
 import { TerraformOutput } from "cdktf";
-import { ApiManagementSource } from "../constructs";
+import { ApiManagementSource, ApiManagementSourceProps } from "../constructs";
 import { checkStackAgainstSchema, loadBtpSchema } from "../scripts/lib/provider-schema";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
@@ -138,5 +138,16 @@ describe("ApiManagementSource", () => {
       });
     });
     expect(Object.keys(stack.resource.btp_subaccount_destination_generic)).toHaveLength(2);
+  });
+
+  it("names the field of a value of the wrong type from JavaScript, and of a name with a line break", () => {
+    const props = {
+      subaccountId: 42,
+      serviceKeyName: ["k"],
+      serviceInstanceName: "apim\ntransport",
+    } as unknown as ApiManagementSourceProps;
+    expect(() => synthAlone((scope) => new ApiManagementSource(scope, "apim", props))).toThrow(
+      /subaccountId 42 must be a string[\s\S]*serviceInstanceName "apim\\ntransport" contains a control character[\s\S]*serviceKeyName \["k"\] must be a string/,
+    );
   });
 });

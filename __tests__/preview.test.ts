@@ -61,6 +61,24 @@ describe("destination preview", () => {
     expect(() => parseServiceKey(text, "key.json")).toThrow(expected);
   });
 
+  it("names where a broken key file breaks, never what it holds", () => {
+    const key = fakeServiceKey();
+    const broken = JSON.stringify(key).replace(/}$/, ",}");
+    let message = "";
+    try {
+      parseServiceKey(broken, "key.json");
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^key\.json: not valid JSON \(\w+ at offset \d+\)$/);
+    expect(message).not.toContain(key.clientSecret.slice(0, 6));
+  });
+
+  it("accepts a key file with a byte order mark", () => {
+    const key = fakeServiceKey();
+    expect(parseServiceKey(`\uFEFF${JSON.stringify(key)}`, "key.json")).toEqual(key);
+  });
+
   describe("npm run preview", () => {
     it("prints the destination JSON with the secret masked", () => {
       const key = fakeServiceKey();

@@ -36,6 +36,8 @@ const DESTINATION_NAME = /^[A-Za-z0-9_-]+$/;
 
 /** Returns the problem of a value that is not a GUID (subaccount, instance and key IDs are); empty when it is one. */
 export function validateGuid(field: string, value: string): string[] {
+  if (typeof value !== "string")
+    return [`${field} ${JSON.stringify(value) ?? String(value)} must be a string`];
   if (Token.isUnresolved(value)) return [];
   return GUID.test(value)
     ? []
@@ -44,10 +46,17 @@ export function validateGuid(field: string, value: string): string[] {
       ];
 }
 
-/** Returns the problem of a name that is empty or blank; empty when it has other characters. */
+/** Returns the problem of a name that is not a string, blank, or holds control characters; empty when it is fine. */
 export function validateName(field: string, value: string): string[] {
+  // Props can come from JavaScript or a cast: a clear message beats a TypeError from trim().
+  if (typeof value !== "string")
+    return [`${field} ${JSON.stringify(value) ?? String(value)} must be a string`];
   if (Token.isUnresolved(value)) return [];
-  return value.trim() === "" ? [`${field} ${JSON.stringify(value)} is empty or blank`] : [];
+  if (value.trim() === "") return [`${field} ${JSON.stringify(value)} is empty or blank`];
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(value)
+    ? [`${field} ${JSON.stringify(value)} contains a control character (a line break or tab, say)`]
+    : [];
 }
 
 /**

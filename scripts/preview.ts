@@ -28,6 +28,9 @@ async function main(args: string[]): Promise<number> {
   } catch {
     throw new Error(`${keyFile}: cannot read the service key file`);
   }
+  // A service key is a few hundred bytes; anything much larger is the wrong file.
+  if (keyText.length > 64 * 1024)
+    throw new Error(`${keyFile}: ${keyText.length} characters is no service key`);
   parseServiceKey(keyText, keyFile);
 
   const environments = loadEnvironments(configFile(), [environment]);

@@ -3,6 +3,7 @@
  * synthesized expression that Terraform will evaluate at deploy (terraform-expression.ts), so the
  * preview cannot drift from the deployment.
  */
+import { ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { JsonObject, isPlainObject } from "./json";
 import { SynthesizedStack } from "./synth-output";
 import { evaluateTemplate } from "./terraform-expression";
@@ -19,12 +20,15 @@ export const MASK = "********";
  * file and the field for anything the destination could not be built from.
  */
 export function parseServiceKey(text: string, file: string): JsonObject {
-  let key: unknown;
-  try {
-    key = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+  // Where the JSON breaks, never what is there: JSON.parse's message quotes the text, i.e. the secret.
+  const errors: ParseError[] = [];
+  parseTree(text.replace(/^\uFEFF/, ""), errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0 || text.trim() === "") {
+    const [first] = errors;
+    const where = first ? ` (${printParseErrorCode(first.error)} at offset ${first.offset})` : "";
+    throw new Error(`${file}: not valid JSON${where}`);
   }
+  const key: unknown = JSON.parse(text.replace(/^\uFEFF/, ""));
   if (!isPlainObject(key)) {
     throw new Error(`${file}: expected a JSON object with ${KEY_FIELDS.join(", ")}`);
   }
