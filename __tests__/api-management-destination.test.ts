@@ -1,3 +1,4 @@
+import { AnnotationMetadataEntryType, TerraformStack, Testing } from "cdktf";
 import { ApiManagementDestination, ApiPortalServiceKey } from "../constructs";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
@@ -52,6 +53,31 @@ describe("ApiManagementDestination", () => {
       ...seedDestination(key, "Transport from EU dev"),
       Name: "APIManagement_EU",
     });
+  });
+
+  it("warns at synth when the name is not the one the transport looks for, and only then", () => {
+    const warningsOf = (name?: string) => {
+      const stack = new TerraformStack(Testing.app(), "test");
+      const key = new ApiPortalServiceKey(stack, "key", {
+        subaccountId: SUBACCOUNT_ID,
+        serviceInstanceId: INSTANCE_ID,
+      });
+      const destination = new ApiManagementDestination(stack, "destination", {
+        subaccountId: SUBACCOUNT_ID,
+        serviceKeyCredentials: key.credentials,
+        name,
+      });
+      return destination.node.metadata
+        .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
+        .map((m) => String(m.data));
+    };
+    expect(warningsOf()).toEqual([]);
+    expect(warningsOf("APIManagement")).toEqual([]);
+    expect(warningsOf("APIManagement_EU")).toEqual([
+      expect.stringContaining(
+        'destination name "APIManagement_EU": the content transport looks for exactly "APIManagement"',
+      ),
+    ]);
   });
 
   it("keeps every key value a Terraform reference: nothing of the key is in the synthesized JSON", () => {

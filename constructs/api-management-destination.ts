@@ -1,5 +1,5 @@
 import { subaccountDestinationGeneric } from "@cdktf/provider-btp";
-import { Fn } from "cdktf";
+import { Annotations, Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceKeyField, serviceKeyField } from "./service-key-credentials";
 import {
@@ -76,6 +76,14 @@ export class ApiManagementDestination extends Construct {
       ...validateName("description", description),
       ...validateCredentialsReference("serviceKeyCredentials", props.serviceKeyCredentials),
     ]);
+
+    if (!Token.isUnresolved(this.name) && this.name !== ApiManagementDestination.DEFAULT_NAME) {
+      // Allowed (a second source in one subaccount needs another name), but not what the transport finds.
+      Annotations.of(this).addWarning(
+        `destination name ${JSON.stringify(this.name)}: the content transport looks for exactly "${ApiManagementDestination.DEFAULT_NAME}"; ` +
+          "only callers configured with this name will use it",
+      );
+    }
 
     const keyField = (field: ServiceKeyField): string => serviceKeyField(props.serviceKeyCredentials, field);
     // A trailing "/" on the key's url would otherwise produce "//api/..." in the destination URL.
