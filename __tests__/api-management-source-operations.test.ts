@@ -86,12 +86,6 @@ describe("ApiManagementSource adopt", () => {
       `adopt.serviceKeyId "${KEY_ID},x" is not a GUID`,
     ],
     [
-      "a flag that is not a boolean",
-      { adopt: { destination: "yes" as unknown as boolean } },
-      'adopt.destination "yes" must be a boolean',
-    ],
-    ["an unknown field", { adopt: { key: KEY_ID } as never }, "adopt.key is not a known field"],
-    [
       "an entitlement that is not created",
       { createEntitlement: false, adopt: { entitlement: true } },
       "contradicts createEntitlement false",

@@ -43,7 +43,7 @@ describe("ApiManagementSource", () => {
     expect(checkStackAgainstSchema("consumer", synthesized, loadBtpSchema())).toEqual([]);
   });
 
-  it("passes names, description and role through", async () => {
+  it("passes names and description through", async () => {
     const key = fakeServiceKey();
     const synthesized = synthAlone(
       (scope) =>
@@ -53,7 +53,6 @@ describe("ApiManagementSource", () => {
           destinationDescription: "Content transport, test landscape",
           serviceInstanceName: "apim-test",
           serviceKeyName: "apim-test-key",
-          role: "APIPortal.Administrator",
         }),
     );
     expect(onlyResource(synthesized, "btp_subaccount_service_instance").body.name).toBe("apim-test");
@@ -77,15 +76,25 @@ describe("ApiManagementSource", () => {
     expect(source?.entitlement).toBeUndefined();
   });
 
-  it("exposes the underlying resources for escape hatches", () => {
+  it("exposes its child constructs, and their resources as each one's default child, for escape hatches", () => {
     synthAlone((scope) => {
       const source = new ApiManagementSource(scope, "apim", { subaccountId: SUBACCOUNT_ID });
-      expect(source.entitlement).toBeInstanceOf(subaccountEntitlement.SubaccountEntitlement);
-      expect(source.serviceInstance).toBeInstanceOf(subaccountServiceInstance.SubaccountServiceInstance);
-      expect(source.serviceKey).toBeInstanceOf(subaccountServiceBinding.SubaccountServiceBinding);
-      expect(source.destination).toBeInstanceOf(subaccountDestinationGeneric.SubaccountDestinationGeneric);
+      const children = [source.entitlement, source.serviceInstance, source.serviceKey, source.destination];
+      expect(children.map((c) => c?.constructor.name)).toEqual([
+        "ApiPortalEntitlement",
+        "ApiPortalServiceInstance",
+        "ApiPortalServiceKey",
+        "ApiManagementDestination",
+      ]);
+      expect(children.map((c) => c?.node.defaultChild?.constructor)).toEqual([
+        subaccountEntitlement.SubaccountEntitlement,
+        subaccountServiceInstance.SubaccountServiceInstance,
+        subaccountServiceBinding.SubaccountServiceBinding,
+        subaccountDestinationGeneric.SubaccountDestinationGeneric,
+      ]);
+      expect(source.destination.url).toContain("/api/1.0/transportmodule/Transport");
       // What a consumer would do with them: export an ID, keep the secret sensitive.
-      new TerraformOutput(scope, "instance_id", { value: source.serviceInstance.id });
+      new TerraformOutput(scope, "instance_id", { value: source.serviceInstance.resource.id });
     });
   });
 
@@ -100,7 +109,6 @@ describe("ApiManagementSource", () => {
             serviceInstanceName: "",
             serviceKeyName: "\t",
             destinationDescription: " ",
-            role: "APIPortal.Guest",
           }),
       );
     } catch (err) {
@@ -111,7 +119,6 @@ describe("ApiManagementSource", () => {
     expect(message).toContain('serviceInstanceName "" is empty or blank');
     expect(message).toContain('serviceKeyName "\\t" is empty or blank');
     expect(message).toContain('destinationDescription " " is empty or blank');
-    expect(message).toContain('role "APIPortal.Guest" is not allowed');
   });
 
   it("refuses a second source in the same subaccount and stack with the same names", () => {

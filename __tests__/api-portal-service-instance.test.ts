@@ -33,17 +33,6 @@ describe("ApiPortalServiceInstance", () => {
     expect(body.depends_on).toEqual([`btp_subaccount_entitlement.${entitlement.name}`]);
   });
 
-  it.each(["APIPortal.Guest", "APIManagement.SelfService.Administrator", "apiportal.administrator", ""])(
-    "rejects the role %j",
-    (role) => {
-      expect(() =>
-        synthAlone(
-          (scope) => new ApiPortalServiceInstance(scope, "instance", { subaccountId: SUBACCOUNT_ID, role }),
-        ),
-      ).toThrow(`role ${JSON.stringify(role)} is not allowed`);
-    },
-  );
-
   it.each(["", "   "])("rejects the blank name %j", (name) => {
     expect(() =>
       synthAlone(

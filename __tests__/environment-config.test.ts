@@ -21,10 +21,10 @@ function errorFor(dev: Record<string, unknown>, selected: string[] = []): string
 describe("environment configuration", () => {
   it("returns the environments in file order with their options", () => {
     const environments = parseEnvironments("f", {
-      environments: { dev: GOOD, prod: { ...OTHER, role: "APIPortal.Administrator" } },
+      environments: { dev: GOOD, prod: { ...OTHER, keyRotationDays: 30 } },
     });
     expect(environments.map((e) => e.name)).toEqual(["dev", "prod"]);
-    expect(environments[1].role).toBe("APIPortal.Administrator");
+    expect(environments[1].keyRotationDays).toBe(30);
   });
 
   it.each([
@@ -65,13 +65,18 @@ describe("environment configuration", () => {
       { destinationName: "D".repeat(201) },
       "is 201 characters long; BTP allows at most 200",
     ],
-    ["the Guest role", { role: "APIPortal.Guest" }, 'role "APIPortal.Guest" is not allowed'],
     [
-      "the self-service role",
-      { role: "APIManagement.SelfService.Administrator" },
-      'role "APIManagement.SelfService.Administrator" is not allowed',
+      "a role, which is no longer a field (the instance always gets APIPortal.Administrator)",
+      { role: "APIPortal.Guest" },
+      "role is not a known field",
     ],
     ["a field of the wrong type", { createEntitlement: "no" }, 'createEntitlement "no" must be a boolean'],
+    [
+      "an adopt flag that is not a boolean",
+      { adopt: { destination: "yes" } },
+      'adopt.destination "yes" must be a boolean',
+    ],
+    ["an unknown adopt field", { adopt: { key: "x" } }, "adopt.key is not a known field"],
     ["an unknown field (a typo)", { subaccountID: GOOD.subaccountId }, "subaccountID is not a known field"],
     [
       "a CLI server URL that is not https",
@@ -144,11 +149,13 @@ describe("environment configuration", () => {
   it("reports the problems of every environment at once", () => {
     let message = "";
     try {
-      parseEnvironments("f", { environments: { dev: { ...GOOD, role: "x" }, prod: { subaccountId: "y" } } });
+      parseEnvironments("f", {
+        environments: { dev: { ...GOOD, keyRotationDays: 0 }, prod: { subaccountId: "y" } },
+      });
     } catch (err) {
       message = (err as Error).message;
     }
-    expect(message).toContain('environment "dev": role "x"');
+    expect(message).toContain('environment "dev": keyRotationDays 0');
     expect(message).toContain('environment "prod": globalAccount is required');
   });
 

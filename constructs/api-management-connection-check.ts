@@ -1,9 +1,9 @@
 import { provider as http } from "@cdktf/provider-http";
 import { Fn, TerraformElement } from "cdktf";
 import { Construct } from "constructs";
-import { ensureProvider } from "./providers";
-import { serviceKeyField } from "./service-key-credentials";
-import { throwIfInvalid, validateCredentialsReference } from "./validation";
+import { ensureProvider } from "./private/providers";
+import { serviceKeyField } from "./private/service-key-credentials";
+import { throwIfInvalid, validateCredentialsReference } from "./private/validation";
 
 /** Properties of an {@link ApiManagementConnectionCheck}. */
 export interface ApiManagementConnectionCheckProps {

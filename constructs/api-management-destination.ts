@@ -1,14 +1,14 @@
 import { subaccountDestinationGeneric } from "@cdktf/provider-btp";
 import { Annotations, Fn, Token } from "cdktf";
 import { Construct } from "constructs";
-import { ServiceKeyField, serviceKeyField } from "./service-key-credentials";
+import { ServiceKeyField, serviceKeyField } from "./private/service-key-credentials";
 import {
   throwIfInvalid,
   validateCredentialsReference,
   validateDestinationName,
   validateGuid,
   validateName,
-} from "./validation";
+} from "./private/validation";
 
 /** Properties of an {@link ApiManagementDestination}. */
 export interface ApiManagementDestinationProps {
@@ -104,5 +104,6 @@ export class ApiManagementDestination extends Construct {
         tokenServiceURLType: "Dedicated",
       }),
     });
+    this.node.defaultChild = this.resource;
   }
 }

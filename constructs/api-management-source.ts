@@ -1,9 +1,3 @@
-import {
-  subaccountDestinationGeneric,
-  subaccountEntitlement,
-  subaccountServiceBinding,
-  subaccountServiceInstance,
-} from "@cdktf/provider-btp";
 import { TerraformResource, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ApiManagementConnectionCheck } from "./api-management-connection-check";
@@ -12,7 +6,7 @@ import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
 import { ImportBlock } from "./import-block";
-import { throwIfInvalid, validateDestinationName, validateGuid, validateName } from "./validation";
+import { throwIfInvalid, validateDestinationName, validateGuid, validateName } from "./private/validation";
 
 /** Existing objects, made by hand in the cockpit, to put under management instead of creating duplicates. */
 export interface ApiManagementSourceAdoption {
@@ -44,13 +38,6 @@ export interface ApiManagementSourceAdoption {
    */
   readonly destination?: boolean;
 }
-
-const ADOPTION_FIELDS: Readonly<Record<keyof ApiManagementSourceAdoption, "boolean" | "string">> = {
-  entitlement: "boolean",
-  serviceInstanceId: "string",
-  serviceKeyId: "string",
-  destination: "boolean",
-};
 
 /** Properties of an {@link ApiManagementSource}. */
 export interface ApiManagementSourceProps {
@@ -88,13 +75,6 @@ export interface ApiManagementSourceProps {
    * @default "apim-content-transport-key"
    */
   readonly serviceKeyName?: string;
-
-  /**
-   * Role of the service instance; only `APIPortal.Administrator` is accepted, as SAP's procedure requires.
-   *
-   * @default "APIPortal.Administrator"
-   */
-  readonly role?: string;
 
   /**
    * Whether to entitle the subaccount to the plan; false where the entitlement is managed elsewhere (e.g. a directory stack).
@@ -146,7 +126,6 @@ export class ApiManagementSource extends Construct {
       ...optionalName("destinationDescription", props.destinationDescription),
       ...optionalName("serviceInstanceName", props.serviceInstanceName),
       ...optionalName("serviceKeyName", props.serviceKeyName),
-      ...(props.role === undefined ? [] : ApiPortalServiceInstance.validateRole("role", props.role)),
       ...(props.keyRotationDays === undefined
         ? []
         : ApiPortalServiceKey.validateRotationDays("keyRotationDays", props.keyRotationDays)),
@@ -155,25 +134,14 @@ export class ApiManagementSource extends Construct {
   }
 
   private static validateAdoption(props: ApiManagementSourceProps): string[] {
-    const adopt: unknown = props.adopt;
+    const { adopt } = props;
     if (adopt === undefined) return [];
-    if (typeof adopt !== "object" || adopt === null || Array.isArray(adopt)) {
-      return [`adopt ${JSON.stringify(adopt)} must be an object`];
-    }
     const problems: string[] = [];
-    for (const [field, value] of Object.entries(adopt)) {
-      const type = ADOPTION_FIELDS[field as keyof ApiManagementSourceAdoption];
-      if (!type) {
-        problems.push(
-          `adopt.${field} is not a known field (known: ${Object.keys(ADOPTION_FIELDS).join(", ")})`,
-        );
-      } else if (typeof value !== type) {
-        problems.push(`adopt.${field} ${JSON.stringify(value)} must be a ${type}`);
-      } else if (type === "string") {
-        problems.push(...validateGuid(`adopt.${field}`, value as string));
-      }
+    for (const field of ["serviceInstanceId", "serviceKeyId"] as const) {
+      const value = adopt[field];
+      if (value !== undefined) problems.push(...validateGuid(`adopt.${field}`, value));
     }
-    const { entitlement, serviceKeyId } = adopt as ApiManagementSourceAdoption;
+    const { entitlement, serviceKeyId } = adopt;
     if (entitlement === true && props.createEntitlement === false) {
       problems.push(
         "adopt.entitlement true contradicts createEntitlement false: there is no entitlement to import into",
@@ -194,17 +162,17 @@ export class ApiManagementSource extends Construct {
     return problems;
   }
 
-  /** The entitlement, or undefined when `createEntitlement` is false. */
-  public readonly entitlement?: subaccountEntitlement.SubaccountEntitlement;
+  /** The entitlement, or undefined when `createEntitlement` is false; its `resource` is the Terraform resource. */
+  public readonly entitlement?: ApiPortalEntitlement;
 
-  /** The API portal service instance. */
-  public readonly serviceInstance: subaccountServiceInstance.SubaccountServiceInstance;
+  /** The API portal service instance; its `resource` is the Terraform resource. */
+  public readonly serviceInstance: ApiPortalServiceInstance;
 
-  /** The service key whose credentials feed the destination. */
-  public readonly serviceKey: subaccountServiceBinding.SubaccountServiceBinding;
+  /** The service key whose credentials feed the destination; its `resource` is the Terraform resource. */
+  public readonly serviceKey: ApiPortalServiceKey;
 
-  /** The `APIManagement` destination. */
-  public readonly destination: subaccountDestinationGeneric.SubaccountDestinationGeneric;
+  /** The `APIManagement` destination; its `resource` is the Terraform resource, its `url` the transport URL. */
+  public readonly destination: ApiManagementDestination;
 
   /** The destination's name, as the content transport looks it up. */
   public readonly destinationName: string;
@@ -231,33 +199,30 @@ export class ApiManagementSource extends Construct {
     throwIfInvalid(this, [...ApiManagementSource.validateProps(props), ...this.clashes()]);
 
     if (props.createEntitlement ?? true) {
-      this.entitlement = new ApiPortalEntitlement(this, "entitlement", { subaccountId }).resource;
+      this.entitlement = new ApiPortalEntitlement(this, "entitlement", { subaccountId });
     }
     this.serviceInstance = new ApiPortalServiceInstance(this, "service-instance", {
       subaccountId,
       name: props.serviceInstanceName,
-      role: props.role,
-      dependsOn: this.entitlement ? [this.entitlement] : undefined,
-    }).resource;
-    const serviceKey = new ApiPortalServiceKey(this, "service-key", {
+      dependsOn: this.entitlement ? [this.entitlement.resource] : undefined,
+    });
+    this.serviceKey = new ApiPortalServiceKey(this, "service-key", {
       subaccountId,
-      serviceInstanceId: this.serviceInstance.id,
+      serviceInstanceId: this.serviceInstance.resource.id,
       name: props.serviceKeyName,
       rotationDays: props.keyRotationDays,
     });
-    this.serviceKey = serviceKey.resource;
-    const destination = new ApiManagementDestination(this, "destination", {
+    this.destination = new ApiManagementDestination(this, "destination", {
       subaccountId,
-      serviceKeyCredentials: serviceKey.credentials,
+      serviceKeyCredentials: this.serviceKey.credentials,
       name: props.destinationName,
       description: props.destinationDescription,
     });
-    this.destination = destination.resource;
 
     if (props.connectionCheck ?? true) {
       this.connectionCheck = new ApiManagementConnectionCheck(this, "connection-check", {
-        serviceKeyCredentials: serviceKey.credentials,
-        destinationUrl: destination.url,
+        serviceKeyCredentials: this.serviceKey.credentials,
+        destinationUrl: this.destination.url,
       });
     }
     this.addImports(props);
@@ -297,23 +262,23 @@ export class ApiManagementSource extends Construct {
       [
         [
           "entitlement",
-          this.entitlement,
+          this.entitlement?.resource,
           adopt.entitlement === true &&
             `${subaccountId},${ApiPortalEntitlement.SERVICE_NAME},${ApiPortalEntitlement.PLAN_NAME}`,
         ],
         [
           "serviceInstanceId",
-          this.serviceInstance,
+          this.serviceInstance.resource,
           adopt.serviceInstanceId !== undefined && `${subaccountId},${adopt.serviceInstanceId}`,
         ],
         [
           "serviceKeyId",
-          this.serviceKey,
+          this.serviceKey.resource,
           adopt.serviceKeyId !== undefined && `${subaccountId},${adopt.serviceKeyId}`,
         ],
         [
           "destination",
-          this.destination,
+          this.destination.resource,
           adopt.destination === true && `${subaccountId},${this.destinationName}`,
         ],
       ];

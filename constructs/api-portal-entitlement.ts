@@ -1,6 +1,6 @@
 import { subaccountEntitlement } from "@cdktf/provider-btp";
 import { Construct } from "constructs";
-import { throwIfInvalid, validateGuid } from "./validation";
+import { throwIfInvalid, validateGuid } from "./private/validation";
 
 /** Properties of an {@link ApiPortalEntitlement}. */
 export interface ApiPortalEntitlementProps {
@@ -36,5 +36,6 @@ export class ApiPortalEntitlement extends Construct {
       serviceName: ApiPortalEntitlement.SERVICE_NAME,
       planName: ApiPortalEntitlement.PLAN_NAME,
     });
+    this.node.defaultChild = this.resource;
   }
 }

@@ -2,8 +2,8 @@ import { subaccountServiceBinding } from "@cdktf/provider-btp";
 import { provider as time, rotating } from "@cdktf/provider-time";
 import { Fn, Lazy, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
-import { ensureProvider } from "./providers";
-import { throwIfInvalid, validateName, validateGuid } from "./validation";
+import { ensureProvider } from "./private/providers";
+import { throwIfInvalid, validateName, validateGuid } from "./private/validation";
 
 /** Properties of an {@link ApiPortalServiceKey}. */
 export interface ApiPortalServiceKeyProps {
@@ -107,6 +107,7 @@ export class ApiPortalServiceKey extends Construct {
     });
     // Written through an override because cdktf renders lifecycle references as "${...}", which
     // Terraform refuses there (hashicorp/terraform-cdk#3196): only a bare address is allowed.
+    this.node.defaultChild = this.resource;
     const trigger = this.nameTrigger;
     this.resource.addOverride("lifecycle.replace_triggered_by", [
       Lazy.stringValue({ produce: () => `${trigger.terraformResourceType}.${trigger.friendlyUniqueId}` }),

@@ -1,3 +1,4 @@
+// The package's API: the constructs, their props and the error they throw. Helpers stay in private/.
 export * from "./api-management-connection-check";
 export * from "./api-management-destination";
 export * from "./api-management-source";
@@ -5,6 +6,4 @@ export * from "./api-portal-entitlement";
 export * from "./api-portal-service-instance";
 export * from "./api-portal-service-key";
 export * from "./import-block";
-export * from "./providers";
-export * from "./service-key-credentials";
-export * from "./validation";
+export * from "./validation-error";

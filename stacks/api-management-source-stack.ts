@@ -38,11 +38,11 @@ export class ApiManagementSourceStack extends TerraformStack {
       description: "Name of the destination the content transport calls",
     });
     new TerraformOutput(this, "service_instance_id", {
-      value: this.source.serviceInstance.id,
+      value: this.source.serviceInstance.resource.id,
       description: "ID of the API portal (apiportal-apiaccess) service instance",
     });
     new TerraformOutput(this, "service_key_name", {
-      value: this.source.serviceKey.name,
+      value: this.source.serviceKey.resource.name,
       description: "Name of the service key whose credentials the destination uses",
     });
   }

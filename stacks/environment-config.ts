@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
-import { ApiManagementSource, ApiManagementSourceProps, validateName } from "../constructs";
+import { ApiManagementSource, ApiManagementSourceProps } from "../constructs";
+import { validateName } from "../constructs/private/validation";
 import {
   BackendConfig,
   BACKEND_SECRETS,
@@ -193,7 +194,6 @@ function toEnvironmentConfig(name: string, entry: EnvironmentEntry): Environment
     destinationDescription: entry.destinationDescription,
     serviceInstanceName: entry.serviceInstanceName,
     serviceKeyName: entry.serviceKeyName,
-    role: entry.role,
     createEntitlement: entry.createEntitlement,
     adopt: entry.adopt,
     keyRotationDays: entry.keyRotationDays,

@@ -51,9 +51,6 @@ export interface EnvironmentEntry {
   /** Name of the service key; renaming it replaces the key. */
   serviceKeyName?: string;
 
-  /** Role of the service instance: SAP's procedure allows only `APIPortal.Administrator`. */
-  role?: string;
-
   /** Whether to entitle the subaccount to the plan; false where the entitlement is managed elsewhere. */
   createEntitlement?: boolean;
 

@@ -21,7 +21,7 @@ class IntegrationStack extends TerraformStack {
     });
 
     const apim = new ApiManagementSource(this, "apim", { subaccountId: SUBACCOUNT_ID });
-    new TerraformOutput(this, "api_portal_instance_id", { value: apim.serviceInstance.id });
+    new TerraformOutput(this, "api_portal_instance_id", { value: apim.serviceInstance.resource.id });
   }
 }
 
