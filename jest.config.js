@@ -3,7 +3,8 @@ const { availableParallelism } = require("node:os");
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/__tests__"],
+  // The product's tests, and the tooling's own beside it.
+  roots: ["<rootDir>/__tests__", "<rootDir>/tools/stack-tools/__tests__"],
   testMatch: ["**/*.test.ts"],
   // Type-checking is `npm run typecheck`'s job; here ts-jest only transpiles, which keeps the suite fast
   // (tsconfig.json's `isolatedModules: true` is what puts ts-jest in transpile-only mode).

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkStackAgainstSchema, loadBtpSchema } from "../scripts/lib/provider-schema";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
 import { DEFAULT_CONFIG, readTree, synthApp, synthAppTo, writeConfig } from "./support/app";
@@ -59,13 +58,6 @@ describe("the default app", () => {
       for (const output of Object.values(outputs)) {
         if (JSON.stringify(output.value).includes(".credentials")) expect(output.sensitive).toBe(true);
       }
-    },
-  );
-
-  it.each(Object.keys(defaultConfig.environments))(
-    "%s: every btp block matches the committed provider schema",
-    (env) => {
-      expect(checkStackAgainstSchema(env, stacks[env], loadBtpSchema())).toEqual([]);
     },
   );
 

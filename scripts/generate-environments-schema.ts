@@ -7,7 +7,6 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createGenerator } from "ts-json-schema-generator";
 import { ENVIRONMENT_NAME } from "../stacks/environment-config";
-import { readCommandLine } from "./lib/command-line";
 
 const ROOT = join(__dirname, "..");
 
@@ -40,13 +39,14 @@ export function environmentsSchemaText(): string {
 }
 
 if (require.main === module) {
-  const command = readCommandLine(
-    process.argv.slice(2),
-    {},
-    "usage: npm run schema   (writes environments.schema.json)",
-    0,
-  );
-  if (!command.ok) process.exit(command.exitCode);
+  const args = process.argv.slice(2);
+  if (args.length > 0) {
+    const help = args.length === 1 && ["-h", "--help"].includes(args[0]);
+    (help ? console.log : console.error)(
+      "usage: npm run schema   (writes environments.schema.json; no arguments)",
+    );
+    process.exit(help ? 0 : 2);
+  }
   writeFileSync(SCHEMA_FILE, environmentsSchemaText());
   console.log(`schema: ${SCHEMA_FILE} written`);
 }

@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { App } from "cdktf";
-import { readSynthOutput } from "../../scripts/lib/synth-output";
 import { buildApp, loadEnvironments } from "../../stacks";
 import { StackJson } from "./synth";
 import { tempDir } from "./temp";
@@ -40,5 +39,13 @@ export function synthApp(
   configFile = DEFAULT_CONFIG,
   environments: string[] = [],
 ): Record<string, StackJson> {
-  return readSynthOutput(synthAppTo(configFile, environments)) as Record<string, StackJson>;
+  const stacks = join(synthAppTo(configFile, environments), "stacks");
+  return Object.fromEntries(
+    readdirSync(stacks)
+      .sort()
+      .map((name) => [
+        name,
+        JSON.parse(readFileSync(join(stacks, name, "cdk.tf.json"), "utf8")) as StackJson,
+      ]),
+  );
 }

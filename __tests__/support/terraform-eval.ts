@@ -1,9 +1,22 @@
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runTerraform, terraformBinary } from "../../scripts/lib/terraform-cli";
 import { tempDir } from "./temp";
 
-const { binary } = terraformBinary();
+/** Terraform from PATH (or APIM_TERRAFORM): the tests need it, and fail saying so when it is missing. */
+const TERRAFORM = process.env.APIM_TERRAFORM ?? "terraform";
+
+function terraform(dir: string, args: readonly string[]): string {
+  const run = spawnSync(TERRAFORM, [...args, "-no-color"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
+  });
+  if (run.error)
+    throw new Error(`these tests need Terraform >= 1.7 on PATH (or APIM_TERRAFORM): ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`terraform ${args[0]} failed:\n${run.stderr}`);
+  return run.stdout;
+}
 
 /** A literal in Terraform JSON syntax, where every string is a template: `${` and `%{` escaped. */
 function literal(value: unknown): unknown {
@@ -36,12 +49,8 @@ export function evaluateInTerraform<K extends string>(
   );
   const dir = tempDir();
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ locals, output }));
-  const apply = runTerraform(binary, dir, ["apply", "-auto-approve", "-input=false", "-no-color"]);
-  if (apply.status !== 0) throw new Error(`terraform apply failed:\n${apply.stderr}`);
-  const outputs = JSON.parse(runTerraform(binary, dir, ["output", "-json"]).stdout) as Record<
-    string,
-    { value: unknown }
-  >;
+  terraform(dir, ["apply", "-auto-approve", "-input=false"]);
+  const outputs = JSON.parse(terraform(dir, ["output", "-json"])) as Record<string, { value: unknown }>;
   return Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value])) as Record<
     K,
     unknown

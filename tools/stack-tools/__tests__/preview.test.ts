@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MASK, parseServiceKey, previewDestinations } from "../scripts/lib/destination-preview";
-import { readSynthOutput } from "../scripts/lib/synth-output";
-import { synthAppTo } from "./support/app";
-import { tempDir } from "./support/temp";
-import { fakeServiceKey, seedDestination } from "./support/service-key";
+import { MASK, parseServiceKey, previewDestinations } from "../src/destination-preview";
+import { readSynthOutput } from "../src/synth-output";
+import { synthAppTo } from "../../../__tests__/support/app";
+import { tempDir } from "../../../__tests__/support/temp";
+import { fakeServiceKey, seedDestination } from "../../../__tests__/support/service-key";
 
 const stacks = readSynthOutput(synthAppTo());
 
@@ -16,8 +16,8 @@ function keyFile(content: unknown): string {
 }
 
 function preview(args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/preview.ts", ...args], {
-    cwd: join(__dirname, ".."),
+  return spawnSync(process.execPath, ["--import", "tsx", "tools/stack-tools/cli/preview.ts", ...args], {
+    cwd: join(__dirname, "../../.."),
     env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
     encoding: "utf8",
   });

@@ -1,4 +1,7 @@
-import { checkStackAgainstSchema, loadBtpSchema } from "../scripts/lib/provider-schema";
+import { ApiManagementSource } from "../../../constructs";
+import { synthApp } from "../../../__tests__/support/app";
+import { synthWith } from "../../../__tests__/support/synth";
+import { checkStackAgainstSchema, loadBtpSchema } from "../src/provider-schema";
 
 const schema = loadBtpSchema();
 const ID = "11111111-2222-4333-8444-555555555555";
@@ -97,5 +100,14 @@ describe("checkStackAgainstSchema", () => {
       "btp_subaccount_destinaton.d ",
       "provider.btp passwort",
     ]);
+  });
+
+  it("accepts what the constructs synthesize: a consumer's stack and every stack of the default app", () => {
+    const consumer = synthWith(
+      (scope) => new ApiManagementSource(scope, "apim", { subaccountId: ID, keyRotationDays: 7 }),
+    );
+    expect(checkStackAgainstSchema("consumer", consumer, schema)).toEqual([]);
+    for (const [name, stack] of Object.entries(synthApp()))
+      expect(checkStackAgainstSchema(name, stack, schema)).toEqual([]);
   });
 });

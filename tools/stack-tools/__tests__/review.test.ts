@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { BlockChange, StackDiff, diffSynthOutputs, renderMarkdown } from "../scripts/lib/stack-diff";
-import { SynthesizedStack, readSynthOutput } from "../scripts/lib/synth-output";
-import { synthAppTo, writeConfig } from "./support/app";
-import { tempDir } from "./support/temp";
+import { BlockChange, StackDiff, diffSynthOutputs, renderMarkdown } from "../src/stack-diff";
+import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
+import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
+import { tempDir } from "../../../__tests__/support/temp";
 
-const ROOT = join(__dirname, "..");
+const ROOT = join(__dirname, "../../..");
 const DEV = { globalAccount: "example-global-account", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" };
 const PROD = {
   globalAccount: "example-global-account",
@@ -218,10 +218,14 @@ describe("npm run review", () => {
     // Asynchronous, so that independent runs overlap: each pays for starting tsx.
     const run = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
       new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "scripts/review.ts", ...args], {
-          cwd: ROOT,
-          env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
-        });
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", "tools/stack-tools/cli/review.ts", ...args],
+          {
+            cwd: ROOT,
+            env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
+          },
+        );
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

@@ -33,10 +33,10 @@ import {
   writeBareProject,
   writeEnvironments,
   writePrecompiledProject,
-} from "./lib/bench-fixtures";
-import { markdownTable, median, seconds, spread, verdict } from "./lib/bench-stats";
+} from "../src/bench-fixtures";
+import { markdownTable, median, seconds, spread, verdict } from "../src/bench-stats";
 
-const PROJECT = join(__dirname, "..");
+const PROJECT = join(__dirname, "../../..");
 const USAGE = "usage: npm run bench [-- --runs N] [--runners] [--skip-test] [--cold-providers]";
 const MANY_ENVIRONMENTS = 50;
 const LIMITS = { mainVsBare: 1.5, manyVsOne: 2, testSeconds: 30, terraformSeconds: 60 } as const;

@@ -7,13 +7,13 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { selectedEnvironments } from "../stacks";
-import { readCommandLine } from "./lib/command-line";
-import { graphsMarkdown, readmeSection, replaceReadmeSection, stacksMermaid } from "./lib/stack-graph";
-import { readSynthOutput } from "./lib/synth-output";
-import { synthesizeStacks } from "./lib/synthesize";
+import { selectedEnvironments } from "../../../stacks";
+import { readCommandLine } from "../src/command-line";
+import { graphsMarkdown, readmeSection, replaceReadmeSection, stacksMermaid } from "../src/stack-graph";
+import { readSynthOutput } from "../src/synth-output";
+import { synthesizeStacks } from "../src/synthesize";
 
-const ROOT = join(__dirname, "..");
+const ROOT = join(__dirname, "../../..");
 const USAGE =
   "usage: npm run graph [-- DIR | -- --update-readme]   (no DIR: the app of APIM_CONFIG and APIM_ENVIRONMENTS)";
 

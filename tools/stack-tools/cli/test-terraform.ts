@@ -1,6 +1,6 @@
 /**
  * `npm run test:terraform`: real Terraform judges every stack the project can synthesize: the
- * default app's environments and every variant the config allows (scripts/lib/terraform-variants.ts).
+ * default app's environments and every variant the config allows (src/terraform-variants.ts).
  *
  * For each stack:
  * - load: `terraform providers` on the stack without its backend block, which needs neither
@@ -8,7 +8,7 @@
  *   check, import and provider blocks) and lists the providers it requires, which must be the ones
  *   the stack pins, at their versions;
  * - then, unless `--load-only`: `terraform init -backend=false`, `terraform validate`, and
- *   `terraform test` with a generated test file (scripts/lib/terraform-test-file.ts): mock
+ *   `terraform test` with a generated test file (src/terraform-test-file.ts): mock
  *   providers, a made-up service key, and SAP's destination as the expected result. These need the
  *   providers: from the registry, or from the mirror of `npm run providers` through
  *   TF_CLI_CONFIG_FILE.
@@ -20,11 +20,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { App } from "cdktf";
-import { buildApp, configFile, loadEnvironments, parseEnvironments } from "../stacks";
-import { SynthesizedStack, readSynthOutput } from "./lib/synth-output";
-import { runTerraform, terraformBinary } from "./lib/terraform-cli";
-import { terraformTestFile } from "./lib/terraform-test-file";
-import { terraformVariants } from "./lib/terraform-variants";
+import { buildApp, configFile, loadEnvironments, parseEnvironments } from "../../../stacks";
+import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
+import { runTerraform, terraformBinary } from "../src/terraform-cli";
+import { terraformTestFile } from "../src/terraform-test-file";
+import { terraformVariants } from "../src/terraform-variants";
 
 const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--config FILE]
 

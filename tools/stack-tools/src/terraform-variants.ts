@@ -3,7 +3,7 @@
  * document: key rotation, each combination of `adopt`, no connection check, no entitlement, custom
  * names and each backend type. `npm run test:terraform` hands all of them to real Terraform.
  */
-import { ApiManagementSourceAdoption } from "../../constructs";
+import { ApiManagementSourceAdoption } from "../../../constructs";
 
 /** An environments document (the shape of environments.json). */
 export interface EnvironmentsDocument {

@@ -4,10 +4,10 @@
  * reviewers without Terraform. Exit 1 with one line per finding, 0 with a one-line count, 2 when
  * the folder cannot be read.
  */
-import { loadBtpSchema } from "./lib/provider-schema";
-import { validateStacks } from "./lib/stack-validator";
-import { readSynthOutput } from "./lib/synth-output";
-import { readCommandLine } from "./lib/command-line";
+import { loadBtpSchema } from "../src/provider-schema";
+import { validateStacks } from "../src/stack-validator";
+import { readSynthOutput } from "../src/synth-output";
+import { readCommandLine } from "../src/command-line";
 
 const USAGE = "usage: npm run validate [-- DIR]   (DIR: a synth output folder, default cdktf.out)";
 

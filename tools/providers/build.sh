@@ -9,7 +9,7 @@ set -euo pipefail
 if [ "$#" -gt 0 ]; then
   case "$1" in -h | --help) echo "usage: npm run providers   (builds the providers of tools/providers/go.mod into a mirror; prints the CLI config path; APIM_PROVIDER_DIR picks the folder)"; exit 0 ;; *) echo "unexpected argument: $1" >&2; echo "usage: npm run providers   (builds the providers of tools/providers/go.mod into a mirror; prints the CLI config path; APIM_PROVIDER_DIR picks the folder)" >&2; exit 2 ;; esac
 fi
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="${APIM_PROVIDER_DIR:-$root/.terraform-providers}"
 mirror="$out/mirror"
 platform="$(go env GOOS)_$(go env GOARCH)"

@@ -11,11 +11,11 @@ import {
   replaceReadmeSection,
   stacksMermaid,
   toMermaid,
-} from "../scripts/lib/stack-graph";
-import { SynthesizedStack, readSynthOutput } from "../scripts/lib/synth-output";
-import { synthAppTo, writeConfig } from "./support/app";
+} from "../src/stack-graph";
+import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
+import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
 
-const ROOT = join(__dirname, "..");
+const ROOT = join(__dirname, "../../..");
 const stacks = readSynthOutput(synthAppTo());
 
 /** Edges as `from -[label]-> to`, each end shown as what `name` makes of its address. */
@@ -338,7 +338,7 @@ describe("npm run graph", () => {
   });
 
   it("the command synthesizes the default app without Terraform and prints its Markdown", async () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/graph.ts"], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "tools/stack-tools/cli/graph.ts"], {
       cwd: ROOT,
       encoding: "utf8",
       env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
@@ -359,7 +359,7 @@ describe("npm run graph", () => {
         prod: { globalAccount: "ga", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" },
       },
     });
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/graph.ts"], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "tools/stack-tools/cli/graph.ts"], {
       cwd: ROOT,
       encoding: "utf8",
       env: {

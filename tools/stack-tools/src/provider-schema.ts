@@ -47,7 +47,7 @@ interface SchemaFile {
   >;
 }
 
-export const BTP_SCHEMA_FILE = join(__dirname, "../../packages/provider-btp/schema/provider-schema.json");
+export const BTP_SCHEMA_FILE = join(__dirname, "../../../packages/provider-btp/schema/provider-schema.json");
 
 /** Loads the snapshot of `registry.terraform.io/sap/btp`. */
 export function loadBtpSchema(file = BTP_SCHEMA_FILE): ProviderSchema {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { EnvironmentConfig, buildApp } from "../../stacks";
+import { EnvironmentConfig, buildApp } from "../../../stacks";
 import { SynthesizedStack, readSynthOutput } from "./synth-output";
 
 /** Synthesizes the app as main.ts does for `environments` and returns its stacks; nothing is left on disk. */

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { literalTypeProblem, loadBtpSchema } from "../scripts/lib/provider-schema";
-import { validateStacks } from "../scripts/lib/stack-validator";
-import { SynthesizedStack, readSynthOutput } from "../scripts/lib/synth-output";
-import { synthAppTo } from "./support/app";
-import { tempDir } from "./support/temp";
+import { literalTypeProblem, loadBtpSchema } from "../src/provider-schema";
+import { validateStacks } from "../src/stack-validator";
+import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
+import { synthAppTo } from "../../../__tests__/support/app";
+import { tempDir } from "../../../__tests__/support/temp";
 
 const schema = loadBtpSchema();
 const cleanDir = synthAppTo();
@@ -238,8 +238,8 @@ describe("npm run validate", () => {
 
   describe("the command", () => {
     const run = (dir: string) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/validate.ts", dir], {
-        cwd: join(__dirname, ".."),
+      spawnSync(process.execPath, ["--import", "tsx", "tools/stack-tools/cli/validate.ts", dir], {
+        cwd: join(__dirname, "../../.."),
         encoding: "utf8",
       });
 

@@ -4,10 +4,10 @@
  * the client secret masked. Nothing is deployed and nothing leaves this machine.
  */
 import { readFileSync } from "node:fs";
-import { configFile, loadEnvironments } from "../stacks";
-import { readCommandLine } from "./lib/command-line";
-import { parseServiceKey, previewDestinations } from "./lib/destination-preview";
-import { synthesizeStacks } from "./lib/synthesize";
+import { configFile, loadEnvironments } from "../../../stacks";
+import { readCommandLine } from "../src/command-line";
+import { parseServiceKey, previewDestinations } from "../src/destination-preview";
+import { synthesizeStacks } from "../src/synthesize";
 
 const USAGE = "usage: npm run preview -- <environment> --service-key <file.json>";
 

@@ -11,11 +11,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readCommandLine } from "./lib/command-line";
-import { diffSynthOutputs, renderMarkdown } from "./lib/stack-diff";
-import { SynthesizedStack, readSynthOutput } from "./lib/synth-output";
+import { readCommandLine } from "../src/command-line";
+import { diffSynthOutputs, renderMarkdown } from "../src/stack-diff";
+import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 
-const PROJECT = join(__dirname, "..");
+const PROJECT = join(__dirname, "../../..");
 const USAGE = "usage: npm run review [-- OLD [NEW]]  (each a synth output folder or a git revision)";
 
 type Stacks = Record<string, SynthesizedStack>;

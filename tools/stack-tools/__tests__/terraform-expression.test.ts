@@ -1,9 +1,9 @@
-import { ExpressionError, evaluateTemplate } from "../scripts/lib/terraform-expression";
-import { evaluateDestinations } from "../scripts/lib/destination-preview";
-import { ApiManagementSource } from "../constructs";
-import { fakeServiceKey } from "./support/service-key";
-import { SUBACCOUNT_ID, onlyResource, synthWith } from "./support/synth";
-import { evaluateInTerraform } from "./support/terraform-eval";
+import { ExpressionError, evaluateTemplate } from "../src/terraform-expression";
+import { evaluateDestinations } from "../src/destination-preview";
+import { ApiManagementSource } from "../../../constructs";
+import { fakeServiceKey } from "../../../__tests__/support/service-key";
+import { SUBACCOUNT_ID, onlyResource, synthWith } from "../../../__tests__/support/synth";
+import { evaluateInTerraform } from "../../../__tests__/support/terraform-eval";
 
 // The project's own evaluator serves `npm run preview` where no Terraform is installed; real
 // Terraform is the judge of every answer it gives.
