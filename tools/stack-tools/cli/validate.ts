@@ -5,6 +5,7 @@
  * the folder cannot be read.
  */
 import { loadBtpSchema } from "../src/provider-schema";
+import { readStackModels } from "../src/stack-model";
 import { validateStacks } from "../src/stack-validator";
 import { readSynthOutput } from "../src/synth-output";
 import { readCommandLine } from "../src/command-line";
@@ -20,10 +21,11 @@ async function main(): Promise<number> {
   for (const f of findings) {
     console.log(`${f.stack}: ${f.address}${f.attribute ? ` ${f.attribute}` : ""}: ${f.message}`);
   }
-  const blocks = Object.values(stacks)
-    .flatMap((stack) => [stack.resource, stack.data])
-    .flatMap((section) => Object.values(section ?? {}))
-    .reduce((n, byName) => n + Object.keys(byName).length, 0);
+  const blocks = (await readStackModels(stacks))
+    .flatMap((model) => model.blocks)
+    .filter(
+      (block) => (block.kind === "resource" || block.kind === "data") && block.scope === undefined,
+    ).length;
   const summary = `${Object.keys(stacks).length} stacks, ${blocks} resources and data sources`;
   if (findings.length > 0) {
     console.error(`validate: ${findings.length} finding${findings.length === 1 ? "" : "s"} in ${summary}`);

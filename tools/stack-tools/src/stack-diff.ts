@@ -12,6 +12,7 @@ import { JsonObject as Json, isPlainObject } from "./json";
 import { ProviderSchema, SchemaBlock, loadBtpSchema } from "./provider-schema";
 import { isExpression, parseReference } from "./references";
 import { compareText } from "./order";
+import { BlockKind as ModelBlockKind, readStackModel } from "./stack-model";
 import { SynthesizedStack } from "./synth-output";
 import { parseTemplate, unescapeTemplate } from "./terraform-expression";
 
@@ -173,53 +174,37 @@ interface Block {
   readonly attributes: ReadonlyMap<string, Shown>;
 }
 
-async function blocksOf(stack: SynthesizedStack): Promise<Map<string, Block>> {
+/** The diff's kinds: what it plans like Terraform, and the rest compared as configuration. */
+const DIFF_KIND: Readonly<Record<ModelBlockKind, BlockKind>> = {
+  resource: "resource",
+  data: "data",
+  output: "output",
+  provider: "provider",
+  backend: "backend",
+  terraform: "terraform",
+  check: "other",
+  import: "other",
+  local: "other",
+  variable: "other",
+  other: "other",
+};
+
+async function blocksOf(name: string, stack: SynthesizedStack): Promise<Map<string, Block>> {
   const blocks = new Map<string, Block>();
-  const add = async (address: string, kind: BlockKind, type: string, body: unknown): Promise<void> => {
-    const meta = isPlainObject(body) && isPlainObject(body["//"]) ? body["//"].metadata : undefined;
-    const constructPath = isPlainObject(meta) && typeof meta.path === "string" ? meta.path : undefined;
+  for (const block of (await readStackModel(name, stack)).blocks) {
+    // A check's data source is compared as part of its check block.
+    if (block.scope !== undefined) continue;
     const attributes = new Map<string, Shown>();
     // A block that is a single value (`terraform.required_version`) still needs a path to show.
+    const { body } = block;
     await flatten(body, isPlainObject(body) || Array.isArray(body) ? "" : "value", attributes);
-    blocks.set(address, { address, kind, type, constructPath, attributes });
-  };
-
-  for (const [section, prefix, kind] of [
-    ["resource", "", "resource"],
-    ["data", "data.", "data"],
-  ] as const) {
-    for (const [type, byName] of Object.entries(stack[section] ?? {})) {
-      for (const [name, body] of Object.entries(byName))
-        await add(`${prefix}${type}.${name}`, kind, type, body);
-    }
-  }
-  for (const [name, body] of Object.entries(stack.output ?? {}))
-    await add(`output.${name}`, "output", "", body);
-  for (const [type, configs] of Object.entries(stack.provider ?? {})) {
-    for (const [i, config] of configs.entries()) {
-      const alias =
-        typeof config.alias === "string" ? `.${config.alias}` : configs.length > 1 ? `[${i}]` : "";
-      await add(`provider.${type}${alias}`, "provider", type, config);
-    }
-  }
-  for (const [key, value] of Object.entries(stack.terraform ?? {})) {
-    if (key === "backend" && isPlainObject(value)) {
-      for (const [type, config] of Object.entries(value))
-        await add(`terraform.backend.${type}`, "backend", type, config);
-    } else {
-      await add(`terraform.${key}`, "terraform", "", value);
-    }
-  }
-  const known = new Set(["//", "resource", "data", "output", "provider", "terraform"]);
-  for (const [key, value] of Object.entries(stack as Json)) {
-    if (known.has(key)) continue;
-    // Named blocks (check, variable, module) are compared one by one; locals, import and moved whole.
-    const named = isPlainObject(value) && key !== "locals" && Object.values(value).every(isPlainObject);
-    if (named) {
-      for (const [name, body] of Object.entries(value)) await add(`${key}.${name}`, "other", "", body);
-    } else {
-      await add(key, "other", "", value);
-    }
+    blocks.set(block.address, {
+      address: block.address,
+      kind: DIFF_KIND[block.kind],
+      type: block.type,
+      constructPath: block.constructPath,
+      attributes,
+    });
   }
   return blocks;
 }
@@ -390,8 +375,8 @@ async function diffStack(
   after: SynthesizedStack | undefined,
   schema: ProviderSchema,
 ): Promise<StackDiff> {
-  const old = before ? await blocksOf(before) : new Map<string, Block>();
-  const now = after ? await blocksOf(after) : new Map<string, Block>();
+  const old = before ? await blocksOf(name, before) : new Map<string, Block>();
+  const now = after ? await blocksOf(name, after) : new Map<string, Block>();
 
   if (!after) {
     const leftBehind = [...old.values()].filter((b) => b.kind === "resource").map((b) => b.address);
@@ -399,10 +384,7 @@ async function diffStack(
   }
 
   const imported = new Set(
-    [...now.values()]
-      .filter((block) => block.kind === "other" && block.address === "import")
-      .flatMap((block) => [...block.attributes].filter(([path]) => path.endsWith(".to")))
-      .map(([, shown]) => shown.refs[0] ?? parseStringLiteral(shown.text)),
+    [...now.keys()].filter((address) => address.startsWith("import.")).map((address) => address.slice(7)),
   );
 
   const changes = new Map<string, BlockChange>();

@@ -5,9 +5,8 @@
  * a reference does, and so are `check` blocks (with the data sources scoped to them) and `import`
  * blocks. Pure: the same stack JSON always gives the same text.
  */
-import { JsonObject as Body, isPlainObject } from "./json";
-import { TerraformReference, isExpression, parseReference, referencesIn } from "./references";
 import { compareText } from "./order";
+import { BlockKind, StackBlock, readStackModel } from "./stack-model";
 import { SynthesizedStack } from "./synth-output";
 
 export type NodeKind = "resource" | "data" | "check" | "import" | "output" | "local" | "var";
@@ -39,53 +38,30 @@ export interface StackGraph {
   readonly edges: readonly GraphEdge[];
 }
 
+/** The block kinds drawn, and the kind of node each becomes. */
+const DRAWN: Partial<Record<BlockKind, NodeKind>> = {
+  resource: "resource",
+  data: "data",
+  check: "check",
+  import: "import",
+  output: "output",
+  local: "local",
+  variable: "var",
+};
+
 /**
  * The graph of one stack. Edges to things the stack does not declare (a typo, a module) are left
  * out: reporting those is `npm run validate`'s job, and a node for them would look declared.
  */
 export async function buildStackGraph(stackName: string, stack: SynthesizedStack): Promise<StackGraph> {
-  const declared: Array<{ address: string; kind: NodeKind; label: string; body: Body }> = [];
-  const blocks = (kind: "resource" | "data", byType: SynthesizedStack["resource"]): void => {
-    const prefix = kind === "data" ? "data." : "";
-    for (const [type, byName] of Object.entries(byType ?? {})) {
-      for (const [name, body] of Object.entries(byName)) {
-        declared.push({
-          address: `${prefix}${type}.${name}`,
-          kind,
-          label: `${prefix}${type}<br/>${constructPath(stackName, name, body)}`,
-          body,
-        });
-      }
-    }
-  };
-  blocks("resource", stack.resource);
-  blocks("data", stack.data);
-  for (const [name, { assert, data }] of Object.entries(stack.check ?? {})) {
-    declared.push({
-      address: `check.${name}`,
-      kind: "check",
-      label: `check<br/>${readableName(name)}`,
-      body: { assert },
-    });
-    // A check block's data sources are addressed like any other, from inside the block.
-    blocks("data", data);
-  }
-  for (const { to, id } of stack.import ?? []) {
-    declared.push({ address: `import.${to}`, kind: "import", label: `import<br/>${id}`, body: { id } });
-  }
-  for (const [name, output] of Object.entries(stack.output ?? {})) {
-    declared.push({ address: `output.${name}`, kind: "output", label: `output<br/>${name}`, body: output });
-  }
-  for (const [name, value] of Object.entries(stack.locals ?? {})) {
-    declared.push({ address: `local.${name}`, kind: "local", label: `local<br/>${name}`, body: { value } });
-  }
-  for (const name of Object.keys(stack.variable ?? {})) {
-    // A variable's default cannot reference anything, so its body is not walked.
-    declared.push({ address: `var.${name}`, kind: "var", label: `var<br/>${name}`, body: {} });
-  }
-  declared.sort((a, b) => compareText(a.address, b.address));
-
-  const nodes = declared.map(({ address, kind, label }, i) => ({ id: `n${i + 1}`, address, kind, label }));
+  const model = await readStackModel(stackName, stack);
+  const drawn = model.blocks.filter((block) => DRAWN[block.kind] !== undefined);
+  const nodes = drawn.map((block, i) => ({
+    id: `n${i + 1}`,
+    address: block.address,
+    kind: DRAWN[block.kind] as NodeKind,
+    label: labelOf(stackName, block),
+  }));
   const known = new Set(nodes.map((node) => node.address));
   const labels = new Map<string, Set<string>>();
   const add = (from: string, to: string, label: string): void => {
@@ -93,20 +69,11 @@ export async function buildStackGraph(stackName: string, stack: SynthesizedStack
     const key = JSON.stringify([from, to]);
     labels.set(key, (labels.get(key) ?? new Set()).add(label));
   };
-
-  for (const { to } of stack.import ?? []) add(`import.${to}`, parseReference(to).address, "import");
-  for (const { address, body } of declared) {
-    const { depends_on: dependsOn, lifecycle } = body;
-    const rest = Object.fromEntries(
-      Object.entries(body).filter(([key]) => !["//", "depends_on", "lifecycle"].includes(key)),
-    );
-    for (const ref of await referencesIn(rest)) add(ref.address, address, ref.attribute[0] ?? "");
-    for (const ref of await addressesIn(dependsOn)) add(ref.address, address, "depends_on");
-    if (isPlainObject(lifecycle)) {
-      const { replace_triggered_by: triggers, ...conditions } = lifecycle;
-      for (const ref of await addressesIn(triggers)) add(ref.address, address, "replace_triggered_by");
-      // Pre- and postconditions are expressions like any other attribute.
-      for (const ref of await referencesIn(conditions)) add(ref.address, address, ref.attribute[0] ?? "");
+  for (const block of drawn) {
+    for (const { target, meta } of block.references) {
+      // An import block points at what it fills; everything else is drawn from what it reads.
+      if (meta === "import") add(block.address, target.address, "import");
+      else add(target.address, block.address, meta ?? target.attribute[0] ?? "");
     }
   }
 
@@ -222,14 +189,32 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   var: ["[/", "/]"],
 };
 
+/** What the reader sees on a node: the type (or kind) and the construct path or name. */
+function labelOf(stackName: string, block: StackBlock): string {
+  switch (block.kind) {
+    case "resource":
+    case "data": {
+      const prefix = block.kind === "data" ? "data." : "";
+      return `${prefix}${block.type}<br/>${constructPath(stackName, block)}`;
+    }
+    case "check":
+      return `check<br/>${readableName(block.name)}`;
+    case "import":
+      return `import<br/>${(block.body as { id: string }).id}`;
+    case "variable":
+      return `var<br/>${block.name}`;
+    default:
+      return `${block.kind}<br/>${block.name}`;
+  }
+}
+
 /**
  * The block's construct path without the stack prefix, or its logical name when it has none (a
  * hand-written block). The constructs here name their one resource `resource`; that last segment
  * says nothing the type does not, so it is dropped.
  */
-function constructPath(stackName: string, name: string, body: Body): string {
-  const meta = isPlainObject(body["//"]) && isPlainObject(body["//"].metadata) ? body["//"].metadata : {};
-  const path = typeof meta.path === "string" ? meta.path : readableName(name);
+function constructPath(stackName: string, block: StackBlock): string {
+  const path = block.constructPath ?? readableName(block.name);
   const inStack = path.startsWith(`${stackName}/`) ? path.slice(stackName.length + 1) : path;
   return inStack.endsWith("/resource") ? inStack.slice(0, -"/resource".length) : inStack;
 }
@@ -242,20 +227,6 @@ function constructPath(stackName: string, name: string, body: Body): string {
 function readableName(name: string): string {
   const withoutHash = name.replace(/_[0-9A-F]{8}(?=_|$)/g, "");
   return withoutHash === name ? name : withoutHash.split("_").join("/");
-}
-
-/**
- * Addresses in `depends_on` and `replace_triggered_by`: cdktf writes the first as bare addresses
- * and the second as `${...}` expressions; either may be written either way by hand.
- */
-async function addressesIn(value: unknown): Promise<TerraformReference[]> {
-  if (!Array.isArray(value)) return [];
-  const found: TerraformReference[] = [];
-  for (const item of value) {
-    if (typeof item !== "string") continue;
-    found.push(...(isExpression(item) ? await referencesIn(item) : [parseReference(item)]));
-  }
-  return found;
 }
 
 /**
