@@ -22,9 +22,6 @@ export interface ApiManagementConnectionCheckProps {
   readonly destinationUrl: string;
 }
 
-/** HTTP answers of the transport API that prove the destination works; SAP's procedure accepts 401. */
-export const ACCEPTED_STATUS_CODES: readonly number[] = Object.freeze([200, 401]);
-
 /**
  * The cockpit's *Check Connection*, as two Terraform `check` blocks run after every plan and apply:
  * one asks the key's token service for a token with the key's client credentials, the other calls
@@ -37,6 +34,9 @@ export const ACCEPTED_STATUS_CODES: readonly number[] = Object.freeze([200, 401]
  * are written as this element's JSON, and the two calls are independent.
  */
 export class ApiManagementConnectionCheck extends TerraformElement {
+  /** HTTP answers of the transport API that prove the destination works; SAP's procedure accepts 401. */
+  public static readonly ACCEPTED_STATUS_CODES: readonly number[] = Object.freeze([200, 401]);
+
   /** The hashicorp/http provider the check's data sources use; added to the stack when missing. */
   public readonly httpProvider: http.HttpProvider;
 
@@ -99,7 +99,7 @@ export class ApiManagementConnectionCheck extends TerraformElement {
           transport,
           { url: Fn.try([this.props.destinationUrl, ""]) },
           {
-            condition: `\${contains(${JSON.stringify(ACCEPTED_STATUS_CODES)}, data.http.${transport}.status_code)}`,
+            condition: `\${contains(${JSON.stringify(ApiManagementConnectionCheck.ACCEPTED_STATUS_CODES)}, data.http.${transport}.status_code)}`,
             error_message:
               "The destination URL did not answer 200 or 401: check the service key's url and the API portal.",
           },
