@@ -1,4 +1,6 @@
 export * from "./api-management-source-stack";
 export * from "./app";
 export * from "./backend";
+export * from "./config-error";
 export * from "./environment-config";
+export * from "./json-document";

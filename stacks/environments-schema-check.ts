@@ -1,0 +1,162 @@
+/**
+ * An environments document against environments.schema.json (ajv), each problem as a sentence that
+ * names the environment, the field and the value, with the nearest known name for a typo and the
+ * environment variable for a secret backend option.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import { BackendConfig, secretOptionTarget } from "./backend";
+import { nearestName } from "./did-you-mean";
+
+const SCHEMA_FILE = join(__dirname, "..", "environments.schema.json");
+const SCHEMA_ID = "environments.schema.json";
+const BACKEND_DEFINITIONS: Readonly<Record<BackendConfig["type"], string>> = {
+  local: "LocalBackendEntry",
+  s3: "S3BackendEntry",
+  azurerm: "AzurermBackendEntry",
+  gcs: "GcsBackendEntry",
+  remote: "RemoteBackendEntry",
+};
+/** What a document without environments is told. */
+export const EMPTY = 'expected {"environments": {"<name>": {...}}} with at least one environment';
+
+let compiled: { ajv: Ajv; file: ValidateFunction } | undefined;
+function validators(): { ajv: Ajv; file: ValidateFunction } {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    ajv.addSchema(JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as object, SCHEMA_ID);
+    const file = ajv.getSchema(SCHEMA_ID);
+    if (!file) throw new Error(`${SCHEMA_FILE} did not compile`);
+    compiled = { ajv, file };
+  }
+  return compiled;
+}
+
+/** The document's problems against environments.schema.json, and the environments that have any. */
+export function schemaProblems(document: unknown): { problems: string[]; broken: Set<string> } {
+  const { ajv, file } = validators();
+  const problems: string[] = [];
+  const broken = new Set<string>();
+  const report = (environment: string | undefined, message: string) => {
+    if (environment !== undefined) broken.add(environment);
+    problems.push(
+      environment === undefined ? message : `environment ${JSON.stringify(environment)}: ${message}`,
+    );
+  };
+
+  file(document);
+  for (const error of file.errors ?? []) {
+    const [root, environment, ...field] = pointer(error.instancePath);
+    if (root === undefined) {
+      report(undefined, error.keyword === "additionalProperties" ? describe(error, [], "field") : EMPTY);
+    } else if (error.keyword === "pattern" && error.propertyName !== undefined) {
+      report(
+        error.propertyName,
+        'the name must start with a letter and contain only letters, digits, "-" and "_" (at most 63 characters)',
+      );
+    } else if (error.keyword === "minProperties" || (environment === undefined && error.keyword === "type")) {
+      report(undefined, EMPTY);
+    } else if (environment !== undefined && field[0] !== "backend" && error.keyword !== "propertyNames") {
+      report(environment, describe(error, field, "field"));
+    }
+  }
+
+  // A backend is checked against the one definition its type picks: the schema's anyOf of all
+  // backends would report every other backend's options too.
+  const entries = isObject(document) && isObject(document.environments) ? document.environments : {};
+  for (const [environment, entry] of Object.entries(entries)) {
+    if (!isObject(entry) || entry.backend === undefined) continue;
+    const backend = entry.backend;
+    const type = isObject(backend) ? backend.type : undefined;
+    if (!isObject(backend)) {
+      report(environment, `backend ${show(backend)} must be an object`);
+    } else if (typeof type !== "string" || !Object.hasOwn(BACKEND_DEFINITIONS, type)) {
+      report(
+        environment,
+        `backend.type ${show(type)} is not a supported backend (supported: ${Object.keys(BACKEND_DEFINITIONS).join(", ")})`,
+      );
+    } else {
+      const check = ajv.getSchema(
+        `${SCHEMA_ID}#/definitions/${BACKEND_DEFINITIONS[type as BackendConfig["type"]]}`,
+      );
+      if (check && !check(backend)) {
+        for (const error of check.errors ?? []) {
+          report(
+            environment,
+            describe(
+              error,
+              ["backend", ...pointer(error.instancePath)],
+              `option of the ${type} backend`,
+              type,
+            ),
+          );
+        }
+      }
+    }
+  }
+  return { problems, broken };
+}
+
+function pointer(instancePath: string): string[] {
+  if (instancePath === "") return [];
+  return instancePath
+    .slice(1)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** One schema error as a sentence that names the field and its value. */
+function describe(error: ErrorObject, path: readonly string[], what: string, backendType?: string): string {
+  const field = path.join(".");
+  const value = show(error.data);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const name = String(error.params.additionalProperty);
+      const full = field === "" ? name : `${field}.${name}`;
+      const secret = backendType && secretOptionTarget(backendType, [...path.slice(1), name].join("."));
+      if (secret) {
+        return `${full} must not be in the configuration: it holds a secret; set it through ${secret} instead`;
+      }
+      const known = Object.keys(
+        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
+      );
+      const nearest = nearestName(name, known);
+      return `${full} is not a known ${what}${nearest ? ` (did you mean ${JSON.stringify(nearest)}?)` : ` (known: ${known.join(", ")})`}`;
+    }
+    case "required": {
+      const name = String(error.params.missingProperty);
+      return `${field === "" ? name : `${field}.${name}`} is required${backendType ? ` for the ${backendType} backend` : ""}`;
+    }
+    case "type": {
+      const type = String(error.params.type);
+      const article =
+        type === "integer"
+          ? "a whole number"
+          : type === "object" || type === "array"
+            ? `an ${type}`
+            : `a ${type}`;
+      return `${field} ${value} must be ${article}`;
+    }
+    case "const":
+      return `${field} ${value} must be ${show(error.params.allowedValue)}`;
+    case "enum":
+      return `${field} ${value} must be one of ${(error.params.allowedValues as unknown[]).map(show).join(", ")}`;
+    case "minimum":
+    case "maximum":
+      return `${field} ${value} must be ${error.keyword === "minimum" ? "at least" : "at most"} ${String(error.params.limit)}`;
+    default:
+      return `${field} ${value} ${error.message ?? "is invalid"}`;
+  }
+}
+
+/** A value as an error message shows it: numbers as written, long text cut. */
+function show(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
