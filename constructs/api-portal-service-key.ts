@@ -105,9 +105,9 @@ export class ApiPortalServiceKey extends Construct {
       // to it, and only then deletes the old key, so the transport never points at a deleted key.
       lifecycle: this.rotation ? { createBeforeDestroy: true } : undefined,
     });
+    this.node.defaultChild = this.resource;
     // Written through an override because cdktf renders lifecycle references as "${...}", which
     // Terraform refuses there (hashicorp/terraform-cdk#3196): only a bare address is allowed.
-    this.node.defaultChild = this.resource;
     const trigger = this.nameTrigger;
     this.resource.addOverride("lifecycle.replace_triggered_by", [
       Lazy.stringValue({ produce: () => `${trigger.terraformResourceType}.${trigger.friendlyUniqueId}` }),
