@@ -209,7 +209,14 @@ async function blocksOf(name: string, stack: SynthesizedStack): Promise<Map<stri
   return blocks;
 }
 
+/** Attributes whose items are bare addresses (`terraform_data.x`), not expressions. */
+const ADDRESS_LISTS = /^(depends_on|lifecycle\.replace_triggered_by)\[\d+\]$/;
+
 async function flatten(value: unknown, path: string, out: Map<string, Shown>): Promise<void> {
+  if (typeof value === "string" && ADDRESS_LISTS.test(path) && !isExpression(value)) {
+    out.set(path, { text: JSON.stringify(value), refs: [parseReference(value).address] });
+    return;
+  }
   if (typeof value === "string") return flattenString(value, path, out);
   if (Array.isArray(value)) {
     if (value.length === 0) out.set(path, literal([]));
@@ -482,9 +489,7 @@ async function diffStack(
       for (const [path, shown] of [...block.attributes].sort(([a], [b]) => compareText(a, b))) {
         const attribute = topAttribute(path);
         if (block.kind === "resource" && path.startsWith("lifecycle.replace_triggered_by")) {
-          // Terraform takes bare addresses here; a "${...}" form (which Terraform refuses) has refs.
-          const triggers = shown.refs.length > 0 ? shown.refs : [parseStringLiteral(shown.text)];
-          const trigger = triggers.find((ref) => planned.has(ref) && ref !== block.address);
+          const trigger = shown.refs.find((ref) => planned.has(ref) && ref !== block.address);
           if (trigger && changes.get(block.address)?.action !== "replace") {
             const c = change();
             c.action = "replace";
@@ -579,15 +584,6 @@ function covers(on: string, path: string): boolean {
 function topAttribute(path: string): string {
   const end = [path.indexOf("."), path.indexOf("[")].filter((i) => i >= 0);
   return end.length ? path.slice(0, Math.min(...end)) : path;
-}
-
-function parseStringLiteral(text: string): string {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "string" ? value : text;
-  } catch {
-    return text;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
