@@ -12,6 +12,7 @@ import {
   TerraformStack,
 } from "cdktf";
 import { resolve } from "node:path";
+import { spelling } from "./did-you-mean";
 import { BackendEntry } from "./environments-file";
 
 /**
@@ -55,11 +56,6 @@ export const BACKEND_SECRETS: Readonly<Record<BackendConfig["type"], Readonly<Re
   },
 };
 
-/** A name as any spelling of it compares: `secret_key`, `SecretKey` and `secret-key` are `secretkey`. */
-function spelling(name: string): string {
-  return name.toLowerCase().replace(/[_-]/g, "");
-}
-
 /**
  * Where the secret goes instead, when `path` (e.g. `secret_key` or `assumeRole.externalId`, in any
  * spelling) is a secret option of a `type` backend; undefined otherwise.
@@ -72,7 +68,7 @@ export function secretOptionTarget(type: string, path: string): string | undefin
 }
 
 /** The options a backend of each type must have, as non-blank strings. */
-export const REQUIRED_BACKEND_OPTIONS: Readonly<Record<BackendConfig["type"], readonly string[]>> = {
+const REQUIRED_BACKEND_OPTIONS: Readonly<Record<BackendConfig["type"], readonly string[]>> = {
   local: [],
   s3: ["bucket", "key"],
   azurerm: ["storageAccountName", "containerName", "key"],

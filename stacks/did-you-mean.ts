@@ -3,14 +3,13 @@
  * or undefined when none is close enough to be a likely typo.
  */
 export function nearestName(name: string, known: readonly string[]): string | undefined {
-  const plain = (s: string) => s.toLowerCase().replace(/[_-]/g, "");
   let best: { name: string; distance: number } | undefined;
   for (const candidate of known) {
-    const distance = editDistance(plain(name), plain(candidate));
+    const distance = editDistance(spelling(name), spelling(candidate));
     if (!best || distance < best.distance) best = { name: candidate, distance };
   }
   // A third of the name may differ: "regoin" is 2 away from "region", "bucket" 6 from "workspace".
-  return best && best.distance <= Math.max(1, Math.floor(plain(name).length / 3)) ? best.name : undefined;
+  return best && best.distance <= Math.max(1, Math.floor(spelling(name).length / 3)) ? best.name : undefined;
 }
 
 /** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
@@ -27,4 +26,9 @@ function editDistance(a: string, b: string): number {
     }
   }
   return rows[a.length][b.length];
+}
+
+/** A name as any spelling of it compares: `secret_key`, `SecretKey` and `secret-key` are `secretkey`. */
+export function spelling(name: string): string {
+  return name.toLowerCase().replace(/[_-]/g, "");
 }
