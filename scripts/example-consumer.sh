@@ -5,8 +5,9 @@
 # consumer against the shipped .d.ts, synthesizes its stack and checks that the construct's resources
 # and the consumer's own are both in it.
 set -euo pipefail
+usage="usage: npm run example   (packs both tarballs, installs them into a consumer outside the repo, type-checks and synthesizes it)"
 if [ "$#" -gt 0 ]; then
-  case "$1" in -h | --help) echo "usage: npm run example   (packs both tarballs, installs them into a consumer outside the repo, type-checks and synthesizes it)"; exit 0 ;; *) echo "unexpected argument: $1" >&2; echo "usage: npm run example   (packs both tarballs, installs them into a consumer outside the repo, type-checks and synthesizes it)" >&2; exit 2 ;; esac
+  case "$1" in -h | --help) echo "$usage"; exit 0 ;; *) echo "unexpected argument: $1" >&2; echo "$usage" >&2; exit 2 ;; esac
 fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"

@@ -6,8 +6,9 @@
 #   npm run providers            # into .terraform-providers/ of the project
 #   APIM_PROVIDER_DIR=/x npm run providers
 set -euo pipefail
+usage="usage: npm run providers   (builds the providers of tools/providers/go.mod into a mirror; prints the CLI config path; APIM_PROVIDER_DIR picks the folder)"
 if [ "$#" -gt 0 ]; then
-  case "$1" in -h | --help) echo "usage: npm run providers   (builds the providers of tools/providers/go.mod into a mirror; prints the CLI config path; APIM_PROVIDER_DIR picks the folder)"; exit 0 ;; *) echo "unexpected argument: $1" >&2; echo "usage: npm run providers   (builds the providers of tools/providers/go.mod into a mirror; prints the CLI config path; APIM_PROVIDER_DIR picks the folder)" >&2; exit 2 ;; esac
+  case "$1" in -h | --help) echo "$usage"; exit 0 ;; *) echo "unexpected argument: $1" >&2; echo "$usage" >&2; exit 2 ;; esac
 fi
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="${APIM_PROVIDER_DIR:-$root/.terraform-providers}"

@@ -18,9 +18,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { App } from "cdktf";
 import { buildApp, configFile, loadEnvironments, parseEnvironments } from "../../../stacks";
+import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { runTerraform, terraformBinary } from "../src/terraform-cli";
 import { terraformTestFile } from "../src/terraform-test-file";
@@ -30,8 +30,10 @@ const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--co
 
   --load-only    only \`terraform providers\` (needs no provider binaries and no network)
   --keep DIR     work in DIR and leave it there (default: a temporary folder, removed after)
-  --config FILE  the environments file whose environments are checked too (default: APIM_CONFIG or environments.json)
-  -h, --help     this text`;
+  --config FILE  the environments file whose environments are checked too (default: APIM_CONFIG or environments.json)`;
+
+/** The generated `terraform test` file, beside each stack's cdk.tf.json. */
+const TEST_FILE = "apim.tftest.hcl";
 
 interface Outcome {
   readonly stack: string;
@@ -57,20 +59,20 @@ function requiredProviders(stack: SynthesizedStack): Array<{ address: string; ve
   }));
 }
 
-/** Writes the stack's `terraform test` file into `dir`, beside its cdk.tf.json. */
-function writeTestFile(dir: string, stack: SynthesizedStack): void {
-  const destinationName = String(stack.output?.destination_name?.value ?? "APIManagement");
-  writeFileSync(join(dir, "apim.tftest.hcl"), terraformTestFile(stack, destinationName));
-}
-
-function loadStep(binary: string, dir: string, name: string, stack: SynthesizedStack): Outcome {
+function loadStep(
+  binary: string,
+  dir: string,
+  name: string,
+  stack: SynthesizedStack,
+  testFile: string,
+): Outcome {
   // The backend block is left out: `terraform providers` would ask for `terraform init` first.
   // The test file is loaded too, so its syntax and override targets are checked here already.
   const terraform = { ...stack.terraform };
   delete terraform.backend;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ ...stack, terraform }, null, 2));
-  writeTestFile(dir, stack);
+  writeFileSync(join(dir, TEST_FILE), testFile);
   const run = runTerraform(binary, dir, ["providers", "-no-color"]);
   if (run.status !== 0) return { stack: name, step: "load", ok: false, detail: run.stderr || run.stdout };
   const missing = requiredProviders(stack)
@@ -86,8 +88,8 @@ function loadStep(binary: string, dir: string, name: string, stack: SynthesizedS
       };
 }
 
-function fullSteps(binary: string, dir: string, name: string, stack: SynthesizedStack): Outcome[] {
-  writeTestFile(dir, stack);
+function fullSteps(binary: string, dir: string, name: string, testFile: string): Outcome[] {
+  writeFileSync(join(dir, TEST_FILE), testFile);
   const outcomes: Outcome[] = [];
   for (const [step, args] of [
     ["init", ["init", "-backend=false", "-input=false", "-no-color"]],
@@ -107,18 +109,18 @@ function fullSteps(binary: string, dir: string, name: string, stack: Synthesized
 }
 
 function main(): number {
-  const { values } = parseArgs({
-    options: {
+  const command = readCommandLine<{ "load-only": boolean; keep?: string; config: string }>(
+    process.argv.slice(2),
+    {
       "load-only": { type: "boolean", default: false },
       keep: { type: "string" },
       config: { type: "string", default: configFile() },
-      help: { type: "boolean", short: "h", default: false },
     },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    USAGE,
+    0,
+  );
+  if (!command.ok) return command.exitCode;
+  const { values } = command;
   const { binary, version } = terraformBinary();
   const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), "apim-terraform-"));
   mkdirSync(work, { recursive: true });
@@ -138,9 +140,10 @@ function main(): number {
 
     const outcomes: Outcome[] = [];
     for (const [name, stack] of Object.entries(stacks)) {
-      const results = [loadStep(binary, join(work, "load", name), name, stack)];
+      const testFile = terraformTestFile(stack, stack.output?.destination_name?.value as string | undefined);
+      const results = [loadStep(binary, join(work, "load", name), name, stack, testFile)];
       if (!values["load-only"] && results[0].ok) {
-        results.push(...fullSteps(binary, join(work, "synth", "stacks", name), name, stack));
+        results.push(...fullSteps(binary, join(work, "synth", "stacks", name), name, testFile));
       }
       for (const outcome of results) {
         console.log(`${outcome.ok ? "ok  " : "FAIL"} ${outcome.stack} ${outcome.step}`);
