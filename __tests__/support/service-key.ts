@@ -7,7 +7,6 @@ export interface ServiceKey {
 }
 
 /**
- * Makes a service key of the seed's sha/**
  * A made-up service key of the seed's shape, never copied from a real system. Fixed rather than
  * random so that each run tries the characters that break a wrong encoding: the client ID holds
  * `!` and `|`, the secret `+ / & % =`. `variant` picks one of two distinct keys.

@@ -38,12 +38,12 @@ export function evaluateInTerraform<K extends string>(
   templates: Record<K, string>,
   references: Record<string, unknown>,
 ): Record<K, unknown> {
-  const locals: Record<string, unknown> = {};
+  const names = Object.keys(references);
+  const locals = Object.fromEntries(
+    names.map((reference, i) => [`ref_${i}`, literal(references[reference])]),
+  );
   const rewrite = (template: string) =>
-    Object.entries(references).reduce((text, [reference, value], i) => {
-      locals[`ref_${i}`] = literal(value);
-      return text.split(reference).join(`local.ref_${i}`);
-    }, template);
+    names.reduce((text, reference, i) => text.split(reference).join(`local.ref_${i}`), template);
   const output = Object.fromEntries(
     Object.entries<string>(templates).map(([name, template]) => [name, { value: rewrite(template) }]),
   );
