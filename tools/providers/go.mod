@@ -12,6 +12,8 @@ go 1.26
 
 tool github.com/hashicorp/terraform-provider-time
 
+require github.com/hashicorp/terraform-plugin-go v0.26.0
+
 require (
 	github.com/fatih/color v1.16.0 // indirect
 	github.com/golang/protobuf v1.5.4 // indirect
@@ -21,7 +23,6 @@ require (
 	github.com/hashicorp/terraform-plugin-framework v1.14.1 // indirect
 	github.com/hashicorp/terraform-plugin-framework-timetypes v0.5.0 // indirect
 	github.com/hashicorp/terraform-plugin-framework-validators v0.17.0 // indirect
-	github.com/hashicorp/terraform-plugin-go v0.26.0 // indirect
 	github.com/hashicorp/terraform-plugin-log v0.9.0 // indirect
 	github.com/hashicorp/terraform-provider-time v0.13.1 // indirect
 	github.com/hashicorp/terraform-registry-address v0.2.4 // indirect

@@ -1,0 +1,457 @@
+// Command schema-stand-in is a Terraform provider that knows a real provider's schema and nothing
+// else. `npm run providers` installs it into the local mirror, under the real provider's source
+// address and version, for providers whose binaries cannot be built or downloaded on a machine.
+//
+// With it, `terraform init`, `terraform validate` and `terraform test` with `mock_provider` run
+// offline, since those need from a provider only its schema. It cannot show the real provider's
+// own attribute validators or its API's behaviour, and it refuses to be configured, so a plan or
+// apply that reaches it stops at once and says what it is.
+//
+// It reads `schema.json` beside its executable: what `terraform providers schema -json` prints for
+// the real provider, with exactly one provider in it.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// SchemaFileName is the file beside the executable that holds the provider's schema.
+const SchemaFileName = "schema.json"
+
+func main() {
+	executable, err := os.Executable()
+	if err != nil {
+		log.Fatal(err)
+	}
+	server, err := Load(filepath.Join(filepath.Dir(executable), SchemaFileName), filepath.Base(executable))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := tf6server.Serve(server.address, func() tfprotov6.ProviderServer { return server }); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// StandIn serves one provider's schema and refuses everything that would need the provider itself.
+type StandIn struct {
+	address string
+	binary  string
+	schema  *tfprotov6.GetProviderSchemaResponse
+}
+
+// Load reads a `terraform providers schema -json` file that holds exactly one provider.
+func Load(path, binary string) (*StandIn, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("schema stand-in: %w", err)
+	}
+	var file schemaFile
+	if err := json.Unmarshal(raw, &file); err != nil {
+		return nil, fmt.Errorf("schema stand-in: %s: %w", path, err)
+	}
+	if len(file.ProviderSchemas) != 1 {
+		return nil, fmt.Errorf("schema stand-in: %s holds %d providers; exactly one is needed", path, len(file.ProviderSchemas))
+	}
+	for address, provider := range file.ProviderSchemas {
+		schema, err := provider.convert()
+		if err != nil {
+			return nil, fmt.Errorf("schema stand-in: %s: %w", path, err)
+		}
+		return &StandIn{address: address, binary: binary, schema: schema}, nil
+	}
+	panic("unreachable")
+}
+
+// refusal is the one answer to everything that needs the real provider.
+func (s *StandIn) refusal() []*tfprotov6.Diagnostic {
+	return []*tfprotov6.Diagnostic{{
+		Severity: tfprotov6.DiagnosticSeverityError,
+		Summary:  fmt.Sprintf("%s here is a schema stand-in, not the provider", s.address),
+		Detail: fmt.Sprintf(
+			"%s was built by `npm run providers` from the provider's published schema. It lets "+
+				"`terraform validate` and `terraform test` with mock_provider run offline, but it cannot "+
+				"plan, apply, refresh or import. Use the real provider: from its registry, or from a "+
+				"mirror that holds the real binary (see the README, \"Deploying from a mirror\"), and "+
+				"unset TF_CLI_CONFIG_FILE if it points at the stand-ins' mirror.", s.binary),
+	}}
+}
+
+func (s *StandIn) GetMetadata(context.Context, *tfprotov6.GetMetadataRequest) (*tfprotov6.GetMetadataResponse, error) {
+	response := &tfprotov6.GetMetadataResponse{ServerCapabilities: s.schema.ServerCapabilities}
+	for _, name := range sortedKeys(s.schema.ResourceSchemas) {
+		response.Resources = append(response.Resources, tfprotov6.ResourceMetadata{TypeName: name})
+	}
+	for _, name := range sortedKeys(s.schema.DataSourceSchemas) {
+		response.DataSources = append(response.DataSources, tfprotov6.DataSourceMetadata{TypeName: name})
+	}
+	for _, name := range sortedKeys(s.schema.EphemeralResourceSchemas) {
+		response.EphemeralResources = append(response.EphemeralResources, tfprotov6.EphemeralResourceMetadata{TypeName: name})
+	}
+	for _, name := range sortedKeys(s.schema.Functions) {
+		response.Functions = append(response.Functions, tfprotov6.FunctionMetadata{Name: name})
+	}
+	return response, nil
+}
+
+func (s *StandIn) GetProviderSchema(context.Context, *tfprotov6.GetProviderSchemaRequest) (*tfprotov6.GetProviderSchemaResponse, error) {
+	return s.schema, nil
+}
+
+// Validation passes whatever fits the schema (Terraform itself checks that); the real provider's
+// own validators are not known here.
+func (s *StandIn) ValidateProviderConfig(_ context.Context, req *tfprotov6.ValidateProviderConfigRequest) (*tfprotov6.ValidateProviderConfigResponse, error) {
+	return &tfprotov6.ValidateProviderConfigResponse{PreparedConfig: req.Config}, nil
+}
+
+func (s *StandIn) ValidateResourceConfig(context.Context, *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	return &tfprotov6.ValidateResourceConfigResponse{}, nil
+}
+
+func (s *StandIn) ValidateDataResourceConfig(context.Context, *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	return &tfprotov6.ValidateDataResourceConfigResponse{}, nil
+}
+
+func (s *StandIn) ValidateEphemeralResourceConfig(context.Context, *tfprotov6.ValidateEphemeralResourceConfigRequest) (*tfprotov6.ValidateEphemeralResourceConfigResponse, error) {
+	return &tfprotov6.ValidateEphemeralResourceConfigResponse{}, nil
+}
+
+// Terraform configures a provider before it plans, applies or refreshes anything with it, so a
+// stand-in that is about to be mistaken for the provider stops here.
+func (s *StandIn) ConfigureProvider(context.Context, *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
+	return &tfprotov6.ConfigureProviderResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) StopProvider(context.Context, *tfprotov6.StopProviderRequest) (*tfprotov6.StopProviderResponse, error) {
+	return &tfprotov6.StopProviderResponse{}, nil
+}
+
+// The calls below come only after a successful ConfigureProvider; each refuses all the same, for
+// a Terraform that would call them unconfigured.
+
+func (s *StandIn) UpgradeResourceState(context.Context, *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
+	return &tfprotov6.UpgradeResourceStateResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) ReadResource(context.Context, *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+	return &tfprotov6.ReadResourceResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) PlanResourceChange(context.Context, *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	return &tfprotov6.PlanResourceChangeResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) ApplyResourceChange(context.Context, *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	return &tfprotov6.ApplyResourceChangeResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) ImportResourceState(context.Context, *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
+	return &tfprotov6.ImportResourceStateResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) MoveResourceState(context.Context, *tfprotov6.MoveResourceStateRequest) (*tfprotov6.MoveResourceStateResponse, error) {
+	return &tfprotov6.MoveResourceStateResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) ReadDataSource(context.Context, *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	return &tfprotov6.ReadDataSourceResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) OpenEphemeralResource(context.Context, *tfprotov6.OpenEphemeralResourceRequest) (*tfprotov6.OpenEphemeralResourceResponse, error) {
+	return &tfprotov6.OpenEphemeralResourceResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) RenewEphemeralResource(context.Context, *tfprotov6.RenewEphemeralResourceRequest) (*tfprotov6.RenewEphemeralResourceResponse, error) {
+	return &tfprotov6.RenewEphemeralResourceResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) CloseEphemeralResource(context.Context, *tfprotov6.CloseEphemeralResourceRequest) (*tfprotov6.CloseEphemeralResourceResponse, error) {
+	return &tfprotov6.CloseEphemeralResourceResponse{}, nil
+}
+
+func (s *StandIn) GetFunctions(context.Context, *tfprotov6.GetFunctionsRequest) (*tfprotov6.GetFunctionsResponse, error) {
+	return &tfprotov6.GetFunctionsResponse{Functions: s.schema.Functions}, nil
+}
+
+func (s *StandIn) CallFunction(context.Context, *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
+	refusal := s.refusal()[0]
+	return &tfprotov6.CallFunctionResponse{Error: &tfprotov6.FunctionError{Text: refusal.Summary + ". " + refusal.Detail}}, nil
+}
+
+// The JSON shapes of `terraform providers schema -json` (format_version 1.0).
+
+type schemaFile struct {
+	FormatVersion   string                     `json:"format_version"`
+	ProviderSchemas map[string]*providerSchema `json:"provider_schemas"`
+}
+
+type providerSchema struct {
+	Provider                 *schema              `json:"provider"`
+	ResourceSchemas          map[string]*schema   `json:"resource_schemas"`
+	DataSourceSchemas        map[string]*schema   `json:"data_source_schemas"`
+	EphemeralResourceSchemas map[string]*schema   `json:"ephemeral_resource_schemas"`
+	Functions                map[string]*function `json:"functions"`
+}
+
+type schema struct {
+	Version int64  `json:"version"`
+	Block   *block `json:"block"`
+}
+
+type block struct {
+	Attributes      map[string]*attribute `json:"attributes"`
+	BlockTypes      map[string]*blockType `json:"block_types"`
+	Description     string                `json:"description"`
+	DescriptionKind string                `json:"description_kind"`
+	Deprecated      bool                  `json:"deprecated"`
+}
+
+type attribute struct {
+	Type            json.RawMessage `json:"type"`
+	NestedType      *nestedType     `json:"nested_type"`
+	Description     string          `json:"description"`
+	DescriptionKind string          `json:"description_kind"`
+	Deprecated      bool            `json:"deprecated"`
+	Required        bool            `json:"required"`
+	Optional        bool            `json:"optional"`
+	Computed        bool            `json:"computed"`
+	Sensitive       bool            `json:"sensitive"`
+	WriteOnly       bool            `json:"write_only"`
+}
+
+type nestedType struct {
+	Attributes  map[string]*attribute `json:"attributes"`
+	NestingMode string                `json:"nesting_mode"`
+}
+
+type blockType struct {
+	NestingMode string `json:"nesting_mode"`
+	Block       *block `json:"block"`
+	MinItems    int64  `json:"min_items"`
+	MaxItems    int64  `json:"max_items"`
+}
+
+type function struct {
+	Description        string               `json:"description"`
+	Summary            string               `json:"summary"`
+	DeprecationMessage string               `json:"deprecation_message"`
+	ReturnType         json.RawMessage      `json:"return_type"`
+	Parameters         []*functionParameter `json:"parameters"`
+	VariadicParameter  *functionParameter   `json:"variadic_parameter"`
+}
+
+type functionParameter struct {
+	Name        string          `json:"name"`
+	Description string          `json:"description"`
+	IsNullable  bool            `json:"is_nullable"`
+	Type        json.RawMessage `json:"type"`
+}
+
+func (p *providerSchema) convert() (*tfprotov6.GetProviderSchemaResponse, error) {
+	response := &tfprotov6.GetProviderSchemaResponse{
+		ServerCapabilities:       &tfprotov6.ServerCapabilities{},
+		ResourceSchemas:          map[string]*tfprotov6.Schema{},
+		DataSourceSchemas:        map[string]*tfprotov6.Schema{},
+		EphemeralResourceSchemas: map[string]*tfprotov6.Schema{},
+		Functions:                map[string]*tfprotov6.Function{},
+	}
+	var err error
+	if response.Provider, err = p.Provider.convert("provider"); err != nil {
+		return nil, err
+	}
+	for _, group := range []struct {
+		from map[string]*schema
+		to   map[string]*tfprotov6.Schema
+	}{
+		{p.ResourceSchemas, response.ResourceSchemas},
+		{p.DataSourceSchemas, response.DataSourceSchemas},
+		{p.EphemeralResourceSchemas, response.EphemeralResourceSchemas},
+	} {
+		for name, s := range group.from {
+			if group.to[name], err = s.convert(name); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for name, f := range p.Functions {
+		if response.Functions[name], err = f.convert(name); err != nil {
+			return nil, err
+		}
+	}
+	return response, nil
+}
+
+func (s *schema) convert(name string) (*tfprotov6.Schema, error) {
+	if s == nil || s.Block == nil {
+		// A provider without configuration has an empty block.
+		return &tfprotov6.Schema{Block: &tfprotov6.SchemaBlock{}}, nil
+	}
+	converted, err := s.Block.convert(name)
+	if err != nil {
+		return nil, err
+	}
+	converted.Version = s.Version
+	return &tfprotov6.Schema{Version: s.Version, Block: converted}, nil
+}
+
+func (b *block) convert(path string) (*tfprotov6.SchemaBlock, error) {
+	out := &tfprotov6.SchemaBlock{
+		Description:     b.Description,
+		DescriptionKind: stringKind(b.DescriptionKind),
+		Deprecated:      b.Deprecated,
+	}
+	var err error
+	if out.Attributes, err = convertAttributes(path, b.Attributes); err != nil {
+		return nil, err
+	}
+	for _, name := range sortedKeys(b.BlockTypes) {
+		nested := b.BlockTypes[name]
+		mode, ok := blockNesting[nested.NestingMode]
+		if !ok {
+			return nil, fmt.Errorf("%s.%s: unknown block nesting mode %q", path, name, nested.NestingMode)
+		}
+		inner := nested.Block
+		if inner == nil {
+			inner = &block{}
+		}
+		converted, err := inner.convert(path + "." + name)
+		if err != nil {
+			return nil, err
+		}
+		out.BlockTypes = append(out.BlockTypes, &tfprotov6.SchemaNestedBlock{
+			TypeName: name,
+			Block:    converted,
+			Nesting:  mode,
+			MinItems: nested.MinItems,
+			MaxItems: nested.MaxItems,
+		})
+	}
+	return out, nil
+}
+
+func convertAttributes(path string, attributes map[string]*attribute) ([]*tfprotov6.SchemaAttribute, error) {
+	var out []*tfprotov6.SchemaAttribute
+	for _, name := range sortedKeys(attributes) {
+		a := attributes[name]
+		converted := &tfprotov6.SchemaAttribute{
+			Name:            name,
+			Description:     a.Description,
+			DescriptionKind: stringKind(a.DescriptionKind),
+			Deprecated:      a.Deprecated,
+			Required:        a.Required,
+			Optional:        a.Optional,
+			Computed:        a.Computed,
+			Sensitive:       a.Sensitive,
+			WriteOnly:       a.WriteOnly,
+		}
+		switch {
+		case a.NestedType != nil:
+			mode, ok := objectNesting[a.NestedType.NestingMode]
+			if !ok {
+				return nil, fmt.Errorf("%s.%s: unknown attribute nesting mode %q", path, name, a.NestedType.NestingMode)
+			}
+			inner, err := convertAttributes(path+"."+name, a.NestedType.Attributes)
+			if err != nil {
+				return nil, err
+			}
+			converted.NestedType = &tfprotov6.SchemaObject{Attributes: inner, Nesting: mode}
+		case len(a.Type) > 0:
+			t, err := parseType(a.Type)
+			if err != nil {
+				return nil, fmt.Errorf("%s.%s: %w", path, name, err)
+			}
+			converted.Type = t
+		default:
+			return nil, fmt.Errorf("%s.%s: neither type nor nested_type", path, name)
+		}
+		out = append(out, converted)
+	}
+	return out, nil
+}
+
+func (f *function) convert(name string) (*tfprotov6.Function, error) {
+	returnType, err := parseType(f.ReturnType)
+	if err != nil {
+		return nil, fmt.Errorf("function %s: return type: %w", name, err)
+	}
+	out := &tfprotov6.Function{
+		Return:             &tfprotov6.FunctionReturn{Type: returnType},
+		Summary:            f.Summary,
+		Description:        f.Description,
+		DescriptionKind:    tfprotov6.StringKindPlain,
+		DeprecationMessage: f.DeprecationMessage,
+	}
+	for _, p := range f.Parameters {
+		converted, err := p.convert(name)
+		if err != nil {
+			return nil, err
+		}
+		out.Parameters = append(out.Parameters, converted)
+	}
+	if f.VariadicParameter != nil {
+		if out.VariadicParameter, err = f.VariadicParameter.convert(name); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (p *functionParameter) convert(function string) (*tfprotov6.FunctionParameter, error) {
+	t, err := parseType(p.Type)
+	if err != nil {
+		return nil, fmt.Errorf("function %s: parameter %s: %w", function, p.Name, err)
+	}
+	return &tfprotov6.FunctionParameter{
+		Name:           p.Name,
+		Description:    p.Description,
+		AllowNullValue: p.IsNullable,
+		Type:           t,
+	}, nil
+}
+
+// parseType reads Terraform's own JSON spelling of a type ("string", ["list","string"], ...),
+// which is what terraform-plugin-go's parser was written for.
+func parseType(raw json.RawMessage) (tftypes.Type, error) {
+	return tftypes.ParseJSONType(raw) //nolint:staticcheck // the format is Terraform's, as the parser expects
+}
+
+var blockNesting = map[string]tfprotov6.SchemaNestedBlockNestingMode{
+	"single": tfprotov6.SchemaNestedBlockNestingModeSingle,
+	"list":   tfprotov6.SchemaNestedBlockNestingModeList,
+	"set":    tfprotov6.SchemaNestedBlockNestingModeSet,
+	"map":    tfprotov6.SchemaNestedBlockNestingModeMap,
+	"group":  tfprotov6.SchemaNestedBlockNestingModeGroup,
+}
+
+var objectNesting = map[string]tfprotov6.SchemaObjectNestingMode{
+	"single": tfprotov6.SchemaObjectNestingModeSingle,
+	"list":   tfprotov6.SchemaObjectNestingModeList,
+	"set":    tfprotov6.SchemaObjectNestingModeSet,
+	"map":    tfprotov6.SchemaObjectNestingModeMap,
+}
+
+func stringKind(kind string) tfprotov6.StringKind {
+	if strings.EqualFold(kind, "markdown") {
+		return tfprotov6.StringKindMarkdown
+	}
+	return tfprotov6.StringKindPlain
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for key := range m {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	return keys
+}
