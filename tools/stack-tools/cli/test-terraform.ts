@@ -130,6 +130,7 @@ function main(): number {
       ...loadEnvironments(values.config),
       ...parseEnvironments("(terraform variants)", terraformVariants()),
     ];
+    const byName = new Map(environments.map((environment) => [environment.name, environment]));
     const app = new App({ outdir: join(work, "synth") });
     buildApp(app, environments);
     app.synth();
@@ -140,7 +141,9 @@ function main(): number {
 
     const outcomes: Outcome[] = [];
     for (const [name, stack] of Object.entries(stacks)) {
-      const testFile = terraformTestFile(stack, stack.output?.destination_name?.value as string | undefined);
+      const environment = byName.get(name);
+      if (!environment) throw new Error(`stack ${name} belongs to no environment`);
+      const testFile = terraformTestFile(stack, environment);
       const results = [loadStep(binary, join(work, "load", name), name, stack, testFile)];
       if (!values["load-only"] && results[0].ok) {
         results.push(...fullSteps(binary, join(work, "synth", "stacks", name), name, testFile));

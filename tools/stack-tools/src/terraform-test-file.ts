@@ -3,9 +3,22 @@
  * the key's `credentials` with `override_resource`, and assertions that the destination Terraform
  * derives from it is the one SAP's procedure has an administrator type in; with rotation, that a
  * forced rotation renames the key and moves the destination to the new key; with the connection
- * check, that a refusing token service fails its check (a warning outside tests).
+ * check, that a refusing token service fails its check (a warning outside tests); with adopted
+ * objects, that each is imported (known at plan time, which a created object is not) under the ID
+ * its environment gives.
  */
+import { ApiManagementSourceAdoption } from "../../../constructs";
+import { ProviderSchema, loadBtpSchema } from "./provider-schema";
 import { SynthesizedStack } from "./synth-output";
+
+/** What the environment asked for, as the user wrote it: the test's expected values. */
+export interface ExpectedStack {
+  readonly subaccountId: string;
+  /** @default "APIManagement" */
+  readonly destinationName?: string;
+  /** @default - nothing adopted */
+  readonly adopt?: ApiManagementSourceAdoption;
+}
 
 /** A made-up service key; values no real system issued. */
 export interface MadeUpServiceKey {
@@ -47,12 +60,123 @@ function onlyName(blocks: Record<string, unknown> | undefined, type: string): st
   return `${type}.${names[0]}`;
 }
 
-function keyOverride(binding: string, key: MadeUpServiceKey): string {
-  // Override values must be literals (no function calls), so the JSON is written out here.
+/**
+ * The attributes each resource's import ID sets, in the ID's order, as the provider documents
+ * them (`<subaccount_id>,<service_name>,<plan_name>` and so on).
+ */
+const IMPORT_ID_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  btp_subaccount_entitlement: ["subaccount_id", "service_name", "plan_name"],
+  btp_subaccount_service_instance: ["subaccount_id", "id"],
+  btp_subaccount_service_binding: ["subaccount_id", "id"],
+  btp_subaccount_destination_generic: ["subaccount_id", "name"],
+};
+
+/** The service instance that a key made by hand belongs to, where the stack does not adopt one. */
+const HAND_MADE_INSTANCE_ID = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+
+/** The ID BTP gives a service instance that the stack creates. */
+const CREATED_INSTANCE_ID = "1c2d3e4f-5a6b-4c7d-9e8f-0a1b2c3d4e5f";
+
+/** A destination as an administrator typed it in the cockpit, from an older key. */
+function handMadeDestination(name: string): string {
+  return JSON.stringify({
+    ...sapDestination(
+      {
+        url: "https://hand-made.apim.example.test",
+        tokenUrl: "https://hand-made.auth.example.test/oauth/token",
+        clientId: "sb-hand-made!b303|api-portal-xsuaa!b3",
+        clientSecret: "aGFuZC1tYWRl",
+      },
+      name,
+    ),
+  });
+}
+
+/**
+ * What an imported object holds after the import, by address. Mock providers cannot import, so
+ * Terraform takes an `override_resource` of the imported address as the imported state. The
+ * attributes the import ID names come from the stack's import block, never from the environment,
+ * so a wrong import ID shows; the rest is what the object made by hand would hold, since a mock's
+ * refresh would otherwise fill it from configuration that is not known yet.
+ */
+function importedStates(stack: SynthesizedStack): Map<string, Record<string, string>> {
+  const states = new Map<string, Record<string, string>>();
+  for (const { to, id } of stack.import ?? []) {
+    const attributes = IMPORT_ID_ATTRIBUTES[to.split(".")[0]];
+    if (!attributes) throw new Error(`no known import ID format for ${to}`);
+    const parts = id.split(",");
+    if (parts.length !== attributes.length) {
+      throw new Error(`import ID ${JSON.stringify(id)} of ${to} has not the parts ${attributes.join(",")}`);
+    }
+    states.set(to, Object.fromEntries(attributes.map((attribute, i) => [attribute, parts[i]])));
+  }
+  const instance = [...states].find(([address]) => address.startsWith("btp_subaccount_service_instance."));
+  for (const [address, state] of states) {
+    if (address.startsWith("btp_subaccount_service_binding.")) {
+      state.service_instance_id = instance?.[1].id ?? HAND_MADE_INSTANCE_ID;
+    } else if (address.startsWith("btp_subaccount_destination_generic.")) {
+      state.destination_configuration = handMadeDestination(state.name);
+    }
+  }
+  return states;
+}
+
+/** A literal override value: a string, a bool, a number, or an empty collection. */
+type OverrideValue = string | boolean | number | readonly [] | Readonly<Record<string, never>>;
+
+function hclValue(value: OverrideValue): string {
+  if (typeof value === "string") return hcl(value);
+  if (typeof value === "object") return Array.isArray(value) ? "[]" : "{}";
+  return String(value);
+}
+
+function hclObject(values: Readonly<Record<string, OverrideValue>>): string {
+  return `{ ${Object.entries(values)
+    .map(([name, value]) => `${name} = ${hclValue(value)}`)
+    .join(", ")} }`;
+}
+
+let btpSchema: ProviderSchema | undefined;
+
+/**
+ * A made-up value for every computed attribute of `address` that its configuration leaves open.
+ * A mock fills such attributes with random values at plan time and again at apply, which Terraform
+ * then rejects as an inconsistent plan; an override that gives all of them at plan time does not.
+ */
+function computedValues(stack: SynthesizedStack, address: string): Record<string, OverrideValue> {
+  const [type, name] = address.split(".");
+  const configured = stack.resource?.[type]?.[name] ?? {};
+  btpSchema ??= loadBtpSchema();
+  const attributes = btpSchema.resources[type]?.attributes ?? {};
+  const values: Record<string, OverrideValue> = {};
+  for (const [attribute, { computed, type: valueType }] of Object.entries(attributes)) {
+    if (!computed || attribute in configured) continue;
+    const kind = Array.isArray(valueType) ? valueType[0] : valueType;
+    values[attribute] =
+      kind === "bool"
+        ? false
+        : kind === "number"
+          ? 0
+          : kind === "list" || kind === "set" || kind === "tuple"
+            ? []
+            : kind === "map" || kind === "object"
+              ? {}
+              : `made-up-${attribute}`;
+  }
+  return values;
+}
+
+function resourceOverride(
+  target: string,
+  values: Readonly<Record<string, OverrideValue>>,
+  duringPlan = false,
+): string {
+  // Override values must be literals (no function calls), so JSON is written out as strings.
   return [
     "  override_resource {",
-    `    target = ${binding}`,
-    `    values = { credentials = ${hcl(JSON.stringify(key))} }`,
+    `    target = ${target}`,
+    ...(duringPlan ? ["    override_during = plan"] : []),
+    `    values = ${hclObject(values)}`,
     "  }",
   ].join("\n");
 }
@@ -82,12 +206,39 @@ export function sapDestination(key: MadeUpServiceKey, name = "APIManagement"): R
 }
 
 /** The `.tftest.hcl` text for one synthesized stack with exactly one key and one destination. */
-export function terraformTestFile(stack: SynthesizedStack, destinationName = "APIManagement"): string {
+export function terraformTestFile(stack: SynthesizedStack, expected: ExpectedStack): string {
+  const { destinationName = "APIManagement" } = expected;
   const resources = stack.resource ?? {};
   const binding = onlyName(resources.btp_subaccount_service_binding, "btp_subaccount_service_binding");
-  const destination = `jsondecode(${onlyName(resources.btp_subaccount_destination_generic, "btp_subaccount_destination_generic")}.destination_configuration)`;
+  const destinationResource = onlyName(
+    resources.btp_subaccount_destination_generic,
+    "btp_subaccount_destination_generic",
+  );
+  const destination = `jsondecode(${destinationResource}.destination_configuration)`;
   const rotation = resources.time_rotating && onlyName(resources.time_rotating, "time_rotating");
   const [first, second] = MADE_UP_KEYS;
+  const imported = importedStates(stack);
+  const instance = onlyName(resources.btp_subaccount_service_instance, "btp_subaccount_service_instance");
+  // Every run plans the import blocks, so every run gives each imported address its state. A mock
+  // can import an object only where its configuration is known at plan time, so where something is
+  // imported, the objects it is configured from (the key, the instance) get their values at plan
+  // time even where they are created.
+  const duringPlan = imported.size > 0;
+  const overrides = (key: MadeUpServiceKey) => [
+    ...[...imported]
+      .filter(([address]) => address !== binding)
+      .map(([address, state]) => resourceOverride(address, state)),
+    ...(duringPlan && !imported.has(instance)
+      ? [resourceOverride(instance, { ...computedValues(stack, instance), id: CREATED_INSTANCE_ID }, true)]
+      : []),
+    imported.has(binding) || !duringPlan
+      ? resourceOverride(binding, { ...imported.get(binding), credentials: JSON.stringify(key) })
+      : resourceOverride(
+          binding,
+          { ...computedValues(stack, binding), credentials: JSON.stringify(key) },
+          true,
+        ),
+  ];
   const destinationAsserts = (key: MadeUpServiceKey) =>
     Object.entries(sapDestination(key, destinationName)).map(([field, value]) =>
       assertion(
@@ -116,18 +267,40 @@ export function terraformTestFile(stack: SynthesizedStack, destinationName = "AP
       ].join("\n"),
     );
 
+  const adoption = adoptionAsserts(stack, expected, destinationName);
   const blocks = [
     "# Generated by `npm run test:terraform` from this stack's cdk.tf.json; do not edit.",
     ...Object.keys(stack.provider ?? {}).map((provider) => `mock_provider ${hcl(provider)} {}`),
+  ];
+  if (adoption.length > 0) {
+    blocks.push(
+      "",
+      'run "adopted_objects_are_imported_with_the_ids_given" {',
+      // A plan on an empty state, so first: an imported object's attributes are known now, a
+      // created one's only after apply.
+      "  command = plan",
+      // Terraform reads a check's data sources at plan time only if the key they read is
+      // imported; a created key's are read at apply, so the check cannot hold yet.
+      ...(checks.length > 0 && !imported.has(binding)
+        ? [`  expect_failures = [${checks.map((name) => `check.${name}`).join(", ")}]`]
+        : []),
+      ...overrides(first),
+      ...(rotation ? [rotatedAt("2026-11-24T09:30:00Z")] : []),
+      ...answers(200),
+      ...adoption,
+      "}",
+    );
+  }
+  blocks.push(
     "",
     'run "destination_is_what_sap_asks" {',
     "  command = apply",
-    keyOverride(binding, first),
+    ...overrides(first),
     ...(rotation ? [rotatedAt("2026-11-24T09:30:00Z")] : []),
     ...answers(200),
     ...destinationAsserts(first),
     "}",
-  ];
+  );
   if (rotation) {
     blocks.push(
       "",
@@ -136,7 +309,7 @@ export function terraformTestFile(stack: SynthesizedStack, destinationName = "AP
       "  plan_options {",
       `    replace = [${rotation}]`,
       "  }",
-      keyOverride(binding, second),
+      ...overrides(second),
       rotatedAt("2026-12-24T09:30:00Z"),
       ...answers(200),
       assertion(`endswith(${binding}.name, "-202612240930")`, "the rotated key does not carry the new date"),
@@ -149,7 +322,7 @@ export function terraformTestFile(stack: SynthesizedStack, destinationName = "AP
       "",
       'run "connection_check_warns_when_the_token_service_refuses" {',
       "  command = apply",
-      keyOverride(binding, first),
+      ...overrides(first),
       ...(rotation ? [rotatedAt("2026-11-24T09:30:00Z")] : []),
       ...answers(401),
       `  expect_failures = [check.${tokenCheck}]`,
@@ -157,4 +330,55 @@ export function terraformTestFile(stack: SynthesizedStack, destinationName = "AP
     );
   }
   return `${blocks.join("\n")}\n`;
+}
+
+/**
+ * One assertion per adopted object, with the values the environment gives (not the import block's):
+ * each holds, in a plan, only if the object is imported under that ID.
+ */
+function adoptionAsserts(
+  stack: SynthesizedStack,
+  expected: ExpectedStack,
+  destinationName: string,
+): string[] {
+  const { subaccountId, adopt = {} } = expected;
+  const resources = stack.resource ?? {};
+  const only = (type: string) => onlyName(resources[type], type);
+  const asserts: string[] = [];
+  if (adopt.entitlement) {
+    const entitlement = only("btp_subaccount_entitlement");
+    asserts.push(
+      assertion(
+        `${entitlement}.id != null && ${entitlement}.subaccount_id == ${hcl(subaccountId)} && ` +
+          `${entitlement}.service_name == "apimanagement-apiportal" && ${entitlement}.plan_name == "apiportal-apiaccess"`,
+        "the entitlement is not the subaccount's existing apiportal-apiaccess entitlement",
+      ),
+    );
+  }
+  if (adopt.serviceInstanceId !== undefined) {
+    asserts.push(
+      assertion(
+        `${only("btp_subaccount_service_instance")}.id == ${hcl(adopt.serviceInstanceId)}`,
+        "the service instance is not the adopted one",
+      ),
+    );
+  }
+  if (adopt.serviceKeyId !== undefined) {
+    asserts.push(
+      assertion(
+        `${only("btp_subaccount_service_binding")}.id == ${hcl(adopt.serviceKeyId)}`,
+        "the service key is not the adopted one",
+      ),
+    );
+  }
+  if (adopt.destination) {
+    const destination = only("btp_subaccount_destination_generic");
+    asserts.push(
+      assertion(
+        `${destination}.name == ${hcl(destinationName)}`,
+        "the destination is not the subaccount's existing one of that name",
+      ),
+    );
+  }
+  return asserts;
 }
