@@ -13,11 +13,15 @@
  *   providers: from the registry, or from the mirror of `npm run providers` through
  *   TF_CLI_CONFIG_FILE.
  *
+ * Where a provider is a schema stand-in of `npm run providers`, one stack also gets the step
+ * `stand-in refuses`: `terraform plan` must stop at the stand-in and say what it is, so a stand-in
+ * can never pass for the provider.
+ *
  * Ends with "N passed, N failed" and exits non-zero on any failure.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
 import { buildApp, configFile, loadEnvironments, parseEnvironments } from "../../../stacks";
 import { readCommandLine } from "../src/command-line";
@@ -108,6 +112,35 @@ function fullSteps(binary: string, dir: string, name: string, testFile: string):
   return outcomes;
 }
 
+/** The file that marks a provider in the mirror as a schema stand-in (tools/providers/schema-stand-in). */
+const STAND_IN_SCHEMA = "schema.json";
+
+/** The installed providers of an initialised folder that are schema stand-ins. */
+function standIns(dir: string): string[] {
+  const root = join(dir, ".terraform", "providers");
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((path) => basename(path) === STAND_IN_SCHEMA)
+    .map((path) => dirname(dirname(path)));
+}
+
+/** `terraform plan` on the stack (without its backend) must fail at a stand-in, saying what it is. */
+function refusalStep(binary: string, dir: string, name: string): Outcome | undefined {
+  const init = runTerraform(binary, dir, ["init", "-input=false", "-no-color"]);
+  if (init.status !== 0) return { stack: name, step: "stand-in refuses", ok: false, detail: init.stderr };
+  const replaced = standIns(dir);
+  if (replaced.length === 0) return undefined;
+  const plan = runTerraform(binary, dir, ["plan", "-input=false", "-refresh=false", "-no-color"]);
+  const said = plan.stderr + plan.stdout;
+  const ok = plan.status !== 0 && said.includes("is a schema stand-in, not the provider");
+  return {
+    stack: name,
+    step: `stand-in refuses (${replaced.join(", ")})`,
+    ok,
+    detail: ok ? undefined : `terraform plan did not stop at the stand-in:\n${said}`,
+  };
+}
+
 function main(): number {
   const command = readCommandLine<{ "load-only": boolean; keep?: string; config: string }>(
     process.argv.slice(2),
@@ -147,6 +180,10 @@ function main(): number {
       const results = [loadStep(binary, join(work, "load", name), name, stack, testFile)];
       if (!values["load-only"] && results[0].ok) {
         results.push(...fullSteps(binary, join(work, "synth", "stacks", name), name, testFile));
+        if (outcomes.length === 0) {
+          const refusal = refusalStep(binary, join(work, "load", name), name);
+          if (refusal) results.push(refusal);
+        }
       }
       for (const outcome of results) {
         console.log(`${outcome.ok ? "ok  " : "FAIL"} ${outcome.stack} ${outcome.step}`);
