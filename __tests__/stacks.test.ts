@@ -25,7 +25,7 @@ describe("the default app", () => {
   );
 
   it.each(Object.keys(defaultConfig.environments))("%s: pins the provider SAP/btp 1.25.0", (env) => {
-    expect(stacks[env].terraform.required_providers.btp).toEqual({ source: "SAP/btp", version: "1.25.0" });
+    expect(stacks[env].terraform.required_providers.btp).toEqual({ source: "sap/btp", version: "1.25.0" });
   });
 
   it.each(Object.keys(defaultConfig.environments))("%s: targets its own source subaccount", async (env) => {

@@ -40,7 +40,7 @@ interface ProviderConstraint {
 
 /** What this script needs of a generator package and its commons package. */
 interface GeneratorToolkit {
-  /** Parses a cdktf.json provider entry such as "SAP/btp@1.25.0". */
+  /** Parses a cdktf.json provider entry such as "sap/btp@1.25.0". */
   constraint(spec: string): ProviderConstraint;
   /** Writes the TypeScript bindings of provider `spec` from `schema` into `outdir`. */
   generate(spec: string, schema: ProviderSchema, outdir: string): Promise<void>;
@@ -87,11 +87,11 @@ export async function generateBtpBindings(options: GenerateBtpBindingsOptions = 
   const cdktfJson = JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")) as CdktfJson;
   const btp = cdktfJson.terraformProviders.find((p) => /^sap\/btp@/i.test(p));
   if (!btp) {
-    throw new Error('cdktf.json: terraformProviders has no "SAP/btp@<version>" entry');
+    throw new Error('cdktf.json: terraformProviders has no "sap/btp@<version>" entry');
   }
   const constraint = toolkit.constraint(btp);
   if (!constraint.version || !/^\d+\.\d+\.\d+$/.test(constraint.version)) {
-    throw new Error(`cdktf.json: "${btp}" must pin an exact version, e.g. "SAP/btp@1.25.0"`);
+    throw new Error(`cdktf.json: "${btp}" must pin an exact version, e.g. "sap/btp@1.25.0"`);
   }
 
   const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as ProviderSchema;
