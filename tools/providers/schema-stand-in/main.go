@@ -108,18 +108,98 @@ func (s *StandIn) GetProviderSchema(context.Context, *tfprotov6.GetProviderSchem
 	return s.schema, nil
 }
 
-// Validation passes whatever fits the schema (Terraform itself checks that); the real provider's
-// own validators are not known here.
+// Validation checks what every terraform-plugin-framework provider checks for any schema (the four
+// providers stood in for are all framework providers): no value for a read-only attribute.
+// Terraform itself checks the rest of the schema; the real provider's own validators are not known here.
 func (s *StandIn) ValidateProviderConfig(_ context.Context, req *tfprotov6.ValidateProviderConfigRequest) (*tfprotov6.ValidateProviderConfigResponse, error) {
 	return &tfprotov6.ValidateProviderConfigResponse{PreparedConfig: req.Config}, nil
 }
 
-func (s *StandIn) ValidateResourceConfig(context.Context, *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	return &tfprotov6.ValidateResourceConfigResponse{}, nil
+func (s *StandIn) ValidateResourceConfig(_ context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: readOnlyValues(s.schema.ResourceSchemas[req.TypeName], req.Config)}, nil
 }
 
-func (s *StandIn) ValidateDataResourceConfig(context.Context, *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	return &tfprotov6.ValidateDataResourceConfigResponse{}, nil
+func (s *StandIn) ValidateDataResourceConfig(_ context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	return &tfprotov6.ValidateDataResourceConfigResponse{Diagnostics: readOnlyValues(s.schema.DataSourceSchemas[req.TypeName], req.Config)}, nil
+}
+
+// readOnlyValues reports each computed-only attribute that the configuration gives a value, with
+// the framework's words for it.
+func readOnlyValues(schema *tfprotov6.Schema, config *tfprotov6.DynamicValue) []*tfprotov6.Diagnostic {
+	if schema == nil || config == nil {
+		return nil
+	}
+	value, err := config.Unmarshal(schema.ValueType())
+	if err != nil {
+		return []*tfprotov6.Diagnostic{{Severity: tfprotov6.DiagnosticSeverityError, Summary: "Invalid configuration value", Detail: err.Error()}}
+	}
+	var diagnostics []*tfprotov6.Diagnostic
+	walkBlock(schema.Block, value, tftypes.NewAttributePath(), &diagnostics)
+	return diagnostics
+}
+
+func walkBlock(block *tfprotov6.SchemaBlock, value tftypes.Value, path *tftypes.AttributePath, diagnostics *[]*tfprotov6.Diagnostic) {
+	var fields map[string]tftypes.Value
+	if !value.IsKnown() || value.IsNull() || value.As(&fields) != nil {
+		return
+	}
+	walkAttributes(block.Attributes, fields, path, diagnostics)
+	for _, nested := range block.BlockTypes {
+		for _, element := range elements(fields[nested.TypeName], nested.Nesting == tfprotov6.SchemaNestedBlockNestingModeSingle || nested.Nesting == tfprotov6.SchemaNestedBlockNestingModeGroup) {
+			walkBlock(nested.Block, element, path.WithAttributeName(nested.TypeName), diagnostics)
+		}
+	}
+}
+
+func walkAttributes(attributes []*tfprotov6.SchemaAttribute, fields map[string]tftypes.Value, path *tftypes.AttributePath, diagnostics *[]*tfprotov6.Diagnostic) {
+	for _, attribute := range attributes {
+		value, ok := fields[attribute.Name]
+		if !ok || value.IsNull() {
+			continue
+		}
+		at := path.WithAttributeName(attribute.Name)
+		if attribute.Computed && !attribute.Optional && !attribute.Required {
+			*diagnostics = append(*diagnostics, &tfprotov6.Diagnostic{
+				Severity:  tfprotov6.DiagnosticSeverityError,
+				Summary:   "Invalid Configuration for Read-Only Attribute",
+				Detail:    fmt.Sprintf("Cannot set value for this attribute as the provider has marked it as read-only. Remove the configuration line setting the value (%s).", attribute.Name),
+				Attribute: at,
+			})
+			continue
+		}
+		if attribute.NestedType == nil {
+			continue
+		}
+		for _, element := range elements(value, attribute.NestedType.Nesting == tfprotov6.SchemaObjectNestingModeSingle) {
+			var inner map[string]tftypes.Value
+			if element.IsKnown() && !element.IsNull() && element.As(&inner) == nil {
+				walkAttributes(attribute.NestedType.Attributes, inner, at, diagnostics)
+			}
+		}
+	}
+}
+
+// elements are the objects a nested value holds: itself where it is single, else its elements.
+func elements(value tftypes.Value, single bool) []tftypes.Value {
+	if !value.IsKnown() || value.IsNull() {
+		return nil
+	}
+	if single {
+		return []tftypes.Value{value}
+	}
+	var list []tftypes.Value
+	if value.As(&list) == nil {
+		return list
+	}
+	var byKey map[string]tftypes.Value
+	if value.As(&byKey) == nil {
+		out := make([]tftypes.Value, 0, len(byKey))
+		for _, key := range sortedKeys(byKey) {
+			out = append(out, byKey[key])
+		}
+		return out
+	}
+	return nil
 }
 
 func (s *StandIn) ValidateEphemeralResourceConfig(context.Context, *tfprotov6.ValidateEphemeralResourceConfigRequest) (*tfprotov6.ValidateEphemeralResourceConfigResponse, error) {

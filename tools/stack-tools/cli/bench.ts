@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --runs N] [--runners] [--skip-test] [--cold-providers]`: measured, not assumed,
  * speed of the main job, of synth as environments are added, of `npm test`, and of the real-Terraform
- * loop (`npm run test:terraform -- --load-only`: every stack and variant loaded by Terraform).
+ * loop (`npm run test:terraform`: every stack and variant loaded, initialised, validated and tested
+ * by Terraform, with the providers from a warm mirror of `npm run providers`, built once untimed).
  *
  * Every command is started the way a user starts it (`npm run synth`, with
  * TERRAFORM_BINARY_NAME=/nonexistent/terraform like CI; `npm test`), once per round, the order
@@ -10,7 +11,8 @@
  * min–max, and a verdict per target, as Markdown on stdout; progress goes to stderr.
  *
  * Synth output goes to temporary folders (`--output`), never to the project's cdktf.out. Everything
- * temporary is removed at the end, also after a failure or Ctrl-C. No network, no Terraform binary.
+ * temporary is removed at the end, also after a failure or Ctrl-C. No network but the Go module
+ * proxy (for `npm run providers`).
  *
  * --runners adds the cdktf.json `app` runners side by side (through `cdktf synth --app`, so
  * cdktf.json is not touched): tsx through npx, tsx's CLI without npx, tsx as a loader of plain node,
@@ -283,13 +285,26 @@ async function bench(
   // 3. The whole test suite.
   const npmTest = plainCase("npm test", "npm", ["test"], false);
 
-  // 4. Real Terraform loads every stack and variant; the providers' mirror is not needed for it.
-  const terraformLoop = plainCase(
-    "npm run test:terraform -- --load-only",
-    "npm",
-    ["run", "test:terraform", "--", "--load-only"],
-    true,
-  );
+  // 4. Real Terraform judges every stack and variant, with the providers from a warm mirror.
+  const providers = await run({
+    command: "npm",
+    args: ["run", "-s", "providers"],
+    cwd: PROJECT,
+    env: { ...env, APIM_PROVIDER_DIR: join(root, "providers") },
+  });
+  if (providers.status !== 0) throw describeFailure("npm run providers", providers, "failed");
+  const terraformLoop: Case = {
+    ...plainCase("npm run test:terraform (warm mirror)", "npm", ["run", "test:terraform"], true),
+    start: () => ({
+      command: "npm",
+      args: ["run", "test:terraform"],
+      cwd: PROJECT,
+      env: { ...env, TF_CLI_CONFIG_FILE: providers.stdout.trim() },
+      verify: (result) => {
+        if (result.status !== 0) throw describeFailure("npm run test:terraform", result, "failed");
+      },
+    }),
+  };
 
   const cases: Case[] = [mainJob, bare, many, one, terraformLoop, ...(test ? [npmTest] : [])];
 

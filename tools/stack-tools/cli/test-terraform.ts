@@ -20,14 +20,29 @@
  * Ends with "N passed, N failed" and exits non-zero on any failure.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
 import { buildApp, configFile, loadEnvironments, parseEnvironments } from "../../../stacks";
 import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
-import { runTerraform, terraformBinary } from "../src/terraform-cli";
-import { terraformTestFile } from "../src/terraform-test-file";
+import {
+  BROKEN_STACKS,
+  BreakIt,
+  SENSITIVE_OUTPUT_AND_LOCAL,
+  TerraformVerdict,
+  breakStack,
+} from "../src/broken-stacks";
+import { loadBtpSchema } from "../src/provider-schema";
+import { validateStacks } from "../src/stack-validator";
+import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
+import {
+  diagnosticLine,
+  initWithoutBackend,
+  validateInitialised,
+  writeStackWithoutBackend,
+} from "../src/terraform-validate";
+import { ExpectedStack, terraformTestFile } from "../src/terraform-test-file";
 import { terraformVariants } from "../src/terraform-variants";
 
 const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--config FILE]
@@ -63,21 +78,18 @@ function requiredProviders(stack: SynthesizedStack): Array<{ address: string; ve
   }));
 }
 
-function loadStep(
+async function loadStep(
   binary: string,
   dir: string,
   name: string,
   stack: SynthesizedStack,
   testFile: string,
-): Outcome {
+): Promise<Outcome> {
   // The backend block is left out: `terraform providers` would ask for `terraform init` first.
   // The test file is loaded too, so its syntax and override targets are checked here already.
-  const terraform = { ...stack.terraform };
-  delete terraform.backend;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ ...stack, terraform }, null, 2));
+  writeStackWithoutBackend(dir, stack);
   writeFileSync(join(dir, TEST_FILE), testFile);
-  const run = runTerraform(binary, dir, ["providers", "-no-color"]);
+  const run = await runTerraformAsync(binary, dir, ["providers", "-no-color"]);
   if (run.status !== 0) return { stack: name, step: "load", ok: false, detail: run.stderr || run.stdout };
   const missing = requiredProviders(stack)
     .map(({ address, version }) => `provider[${address}]${version ? ` ${version}` : ""}`)
@@ -92,7 +104,7 @@ function loadStep(
       };
 }
 
-function fullSteps(binary: string, dir: string, name: string, testFile: string): Outcome[] {
+async function fullSteps(binary: string, dir: string, name: string, testFile: string): Promise<Outcome[]> {
   writeFileSync(join(dir, TEST_FILE), testFile);
   const outcomes: Outcome[] = [];
   for (const [step, args] of [
@@ -100,7 +112,7 @@ function fullSteps(binary: string, dir: string, name: string, testFile: string):
     ["validate", ["validate", "-no-color"]],
     ["test", ["test", "-no-color"]],
   ] as const) {
-    const run = runTerraform(binary, dir, args);
+    const run = await runTerraformAsync(binary, dir, args);
     outcomes.push({
       stack: name,
       step,
@@ -125,12 +137,12 @@ function standIns(dir: string): string[] {
 }
 
 /** `terraform plan` on the stack (without its backend) must fail at a stand-in, saying what it is. */
-function refusalStep(binary: string, dir: string, name: string): Outcome | undefined {
-  const init = runTerraform(binary, dir, ["init", "-input=false", "-no-color"]);
-  if (init.status !== 0) return { stack: name, step: "stand-in refuses", ok: false, detail: init.stderr };
+async function refusalStep(binary: string, dir: string, name: string): Promise<Outcome | undefined> {
+  const initError = await initWithoutBackend(binary, dir);
+  if (initError !== undefined) return { stack: name, step: "stand-in refuses", ok: false, detail: initError };
   const replaced = standIns(dir);
   if (replaced.length === 0) return undefined;
-  const plan = runTerraform(binary, dir, ["plan", "-input=false", "-refresh=false", "-no-color"]);
+  const plan = await runTerraformAsync(binary, dir, ["plan", "-input=false", "-refresh=false", "-no-color"]);
   const said = plan.stderr + plan.stdout;
   const ok = plan.status !== 0 && said.includes("is a schema stand-in, not the provider");
   return {
@@ -141,7 +153,118 @@ function refusalStep(binary: string, dir: string, name: string): Outcome | undef
   };
 }
 
-function main(): number {
+/** The offline reading (`npm run validate -- --offline`) must find nothing where Terraform found nothing. */
+async function offlineAgrees(name: string, stack: SynthesizedStack): Promise<Outcome> {
+  const findings = await validateStacks({ [name]: stack }, loadBtpSchema());
+  return {
+    stack: name,
+    step: "offline reading agrees",
+    ok: findings.length === 0,
+    detail:
+      findings.length === 0
+        ? undefined
+        : findings.map((f) => `${f.address} ${f.attribute}: ${f.message}`).join("\n"),
+  };
+}
+
+/**
+ * Every stack the offline reading rejects (src/broken-stacks.ts), real Terraform must stop where the
+ * fixture says: at `terraform validate`, or at the plan (under `terraform test` with mock providers,
+ * with the error named), or, where it says so, nowhere; and the stack that reading accepts Terraform
+ * accepts too. So the offline reading is never more lenient than Terraform, and where it is stricter
+ * the fixture says why. `clean` must have a connection check.
+ */
+async function brokenStacksSteps(
+  binary: string,
+  dir: string,
+  name: string,
+  clean: SynthesizedStack,
+  environment: ExpectedStack,
+): Promise<Outcome[]> {
+  writeStackWithoutBackend(dir, clean);
+  const initError = await initWithoutBackend(binary, dir);
+  if (initError !== undefined) return [{ stack: name, step: "broken stacks", ok: false, detail: initError }];
+  const cases: Array<[string, BreakIt, TerraformVerdict | "accepts"]> = [
+    ...BROKEN_STACKS.map(([what, breakIt, , verdict]): [string, BreakIt, TerraformVerdict] => [
+      what,
+      breakIt,
+      verdict,
+    ]),
+    ["a sensitive output of the key and a declared local", SENSITIVE_OUTPUT_AND_LOCAL, "accepts"],
+  ];
+  const outcomes: Outcome[] = [];
+  // One folder, initialised once, so the cases run one after another.
+  for (const [what, breakIt, verdict] of cases)
+    outcomes.push(await brokenStackStep(binary, dir, name, clean, environment, what, breakIt, verdict));
+  return outcomes;
+}
+
+async function brokenStackStep(
+  binary: string,
+  dir: string,
+  name: string,
+  clean: SynthesizedStack,
+  environment: ExpectedStack,
+  what: string,
+  breakIt: BreakIt,
+  verdict: TerraformVerdict | "accepts",
+): Promise<Outcome> {
+  {
+    writeStackWithoutBackend(dir, breakStack(clean, breakIt));
+    const validated = await validateInitialised(binary, dir);
+    const said = validated.diagnostics.map((d) => diagnosticLine(name, d)).join("\n");
+    const outcome = (step: string, ok: boolean, detail: string) =>
+      ({ stack: name, step: `${step} ${what}`, ok, detail: ok ? undefined : detail }) as Outcome;
+    if (verdict === "accepts" || "acceptedBecause" in verdict) {
+      return outcome("terraform accepts", validated.ok, `terraform validate rejected it:\n${said}`);
+    }
+    if (verdict.rejectedBy === "validate") {
+      return outcome("terraform validate rejects", !validated.ok, "terraform validate accepted it");
+    }
+    if (!validated.ok)
+      return outcome("terraform plan rejects", false, `terraform validate rejected it already:\n${said}`);
+    writeFileSync(join(dir, TEST_FILE), terraformTestFile(clean, environment));
+    try {
+      const test = await runTerraformAsync(binary, dir, ["test", "-no-color"]);
+      const output = test.stdout + test.stderr;
+      return outcome(
+        "terraform plan rejects",
+        test.status !== 0 && output.includes(verdict.says),
+        `terraform test did not stop at "${verdict.says}":\n${output}`,
+      );
+    } finally {
+      rmSync(join(dir, TEST_FILE));
+    }
+  }
+}
+
+function report(outcome: Outcome): void {
+  console.log(`${outcome.ok ? "ok  " : "FAIL"} ${outcome.stack} ${outcome.step}`);
+  if (outcome.detail) console.log(outcome.detail.replace(/^/gm, "     "));
+}
+
+/**
+ * Runs `jobs`, at most `width` at a time (Terraform is mostly one busy process per command), and
+ * reports each job's outcomes together as it ends. Resolves with all outcomes in job order.
+ */
+async function inParallel(
+  jobs: ReadonlyArray<() => Promise<Outcome[]>>,
+  width: number,
+): Promise<Outcome[][]> {
+  const results: Outcome[][] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      results[index] = await jobs[index]();
+      results[index].forEach(report);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
+  return results;
+}
+
+async function main(): Promise<number> {
   const command = readCommandLine<{ "load-only": boolean; keep?: string; config: string }>(
     process.argv.slice(2),
     {
@@ -172,25 +295,34 @@ function main(): number {
       `${binary} ${version}: ${Object.keys(stacks).length} stacks${values["load-only"] ? ", load only" : ""}`,
     );
 
-    const outcomes: Outcome[] = [];
-    for (const [name, stack] of Object.entries(stacks)) {
+    const full = !values["load-only"];
+    const names = Object.keys(stacks);
+    /** Every step of one stack, in order. */
+    const stackJob = async (name: string): Promise<Outcome[]> => {
+      const stack = stacks[name];
       const environment = byName.get(name);
       if (!environment) throw new Error(`stack ${name} belongs to no environment`);
       const testFile = terraformTestFile(stack, environment);
-      const results = [loadStep(binary, join(work, "load", name), name, stack, testFile)];
-      if (!values["load-only"] && results[0].ok) {
-        results.push(...fullSteps(binary, join(work, "synth", "stacks", name), name, testFile));
-        if (outcomes.length === 0) {
-          const refusal = refusalStep(binary, join(work, "load", name), name);
-          if (refusal) results.push(refusal);
-        }
+      const results = [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
+      if (!full || !results[0].ok) return results;
+      results.push(...(await fullSteps(binary, join(work, "synth", "stacks", name), name, testFile)));
+      if (results.every((outcome) => outcome.ok)) results.push(await offlineAgrees(name, stack));
+      if (name === names[0]) {
+        const refusal = await refusalStep(binary, join(work, "load", name), name);
+        if (refusal) results.push(refusal);
       }
-      for (const outcome of results) {
-        console.log(`${outcome.ok ? "ok  " : "FAIL"} ${outcome.stack} ${outcome.step}`);
-        if (outcome.detail) console.log(outcome.detail.replace(/^/gm, "     "));
-      }
-      outcomes.push(...results);
+      return results;
+    };
+    const jobs = names.map((name) => () => stackJob(name));
+    // A stack with the connection check and nothing adopted: the shape the broken fixtures start from.
+    const base = Object.entries(stacks).find(([, stack]) => stack.check && !stack.import);
+    if (full && base) {
+      const [baseName, baseStack] = base;
+      const environment = byName.get(baseName) as ExpectedStack;
+      // The longest job, so first.
+      jobs.unshift(() => brokenStacksSteps(binary, join(work, "broken"), baseName, baseStack, environment));
     }
+    const outcomes = (await inParallel(jobs, availableParallelism())).flat();
     const failed = outcomes.filter((outcome) => !outcome.ok).length;
     console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
     console.log(`${outcomes.length - failed} passed, ${failed} failed`);
@@ -200,9 +332,12 @@ function main(): number {
   }
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  console.error((err as Error).message);
-  process.exitCode = 1;
-}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error((err as Error).message);
+    process.exitCode = 1;
+  },
+);

@@ -2,7 +2,7 @@
  * Running real Terraform (or OpenTofu) from the tools: which binary, and one command in a folder.
  * Real Terraform is the judge of what the stacks mean; the tools only drive it.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 
 /** The oldest Terraform whose `terraform test` has `mock_provider` and `override_*`. */
 export const MINIMUM_TERRAFORM = [1, 7, 0] as const;
@@ -34,6 +34,8 @@ export function terraformBinary(): { binary: string; version: string } {
   );
 }
 
+const TERRAFORM_ENV = { TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
+
 /** Runs `binary args...` in `cwd`, without colour or prompts, and returns what it said. */
 export function runTerraform(
   binary: string,
@@ -45,8 +47,29 @@ export function runTerraform(
     cwd,
     input,
     encoding: "utf8",
-    env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" },
+    env: { ...process.env, ...TERRAFORM_ENV },
   });
   if (run.error) throw run.error;
   return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `runTerraform` without blocking, so that several Terraform commands can run side by side. */
+export function runTerraformAsync(
+  binary: string,
+  cwd: string,
+  args: readonly string[],
+): Promise<TerraformResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, [...args], {
+      cwd,
+      env: { ...process.env, ...TERRAFORM_ENV },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status: status ?? 1, stdout, stderr }));
+  });
 }
