@@ -88,6 +88,26 @@ describe("destination preview", () => {
       expect(result.stdout + result.stderr).not.toContain(key.clientSecret);
     });
 
+    it("computes the same destination offline, and says so", () => {
+      const key = fakeServiceKey();
+      const withTerraform = preview(["prod", "--service-key", keyFile(key)]);
+      const offline = preview(["prod", "--service-key", keyFile(key), "--offline"]);
+      expect(offline.status).toBe(0);
+      expect(JSON.parse(offline.stdout)).toStrictEqual(JSON.parse(withTerraform.stdout));
+      const noTerraform = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "tools/stack-tools/cli/preview.ts", "prod", "--service-key", keyFile(key)],
+        {
+          cwd: join(__dirname, "../../.."),
+          env: { ...process.env, APIM_TERRAFORM: "/nonexistent/terraform" },
+          encoding: "utf8",
+        },
+      );
+      expect(noTerraform.status).toBe(0);
+      expect(noTerraform.stderr).toContain("no Terraform, so the offline evaluator computes the destination");
+      expect(JSON.parse(noTerraform.stdout)).toStrictEqual(JSON.parse(withTerraform.stdout));
+    });
+
     it("exits 1 with a clear message for a bad key file or an unknown environment", () => {
       const bad = preview(["dev", "--service-key", keyFile({ ...fakeServiceKey(), url: "ftp://x" })]);
       expect(bad.status).toBe(1);

@@ -42,7 +42,8 @@ import {
   validateInitialised,
   writeStackWithoutBackend,
 } from "../src/terraform-validate";
-import { ExpectedStack, terraformTestFile } from "../src/terraform-test-file";
+import { evaluateDestinations } from "../src/destination-preview";
+import { ExpectedStack, MADE_UP_KEYS, sapDestination, terraformTestFile } from "../src/terraform-test-file";
 import { terraformVariants } from "../src/terraform-variants";
 
 const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--config FILE]
@@ -153,17 +154,35 @@ async function refusalStep(binary: string, dir: string, name: string): Promise<O
   };
 }
 
-/** The offline reading (`npm run validate -- --offline`) must find nothing where Terraform found nothing. */
-async function offlineAgrees(name: string, stack: SynthesizedStack): Promise<Outcome> {
-  const findings = await validateStacks({ [name]: stack }, loadBtpSchema());
+/**
+ * The offline readings must agree with Terraform on a stack it validated and tested:
+ * `npm run validate -- --offline` finds nothing, and the offline evaluator of
+ * `npm run preview -- --offline` computes, from the made-up key, the destination that
+ * `terraform test` asserted.
+ */
+async function offlineAgrees(
+  name: string,
+  stack: SynthesizedStack,
+  expected: ExpectedStack,
+): Promise<Outcome> {
+  const findings = (await validateStacks({ [name]: stack }, loadBtpSchema())).map(
+    (f) => `validate: ${f.address} ${f.attribute}: ${f.message}`,
+  );
+  const key = MADE_UP_KEYS[0];
+  const [destination] = await evaluateDestinations(stack, JSON.stringify(key));
+  const wanted = sapDestination(key, expected.destinationName);
+  const differing = Object.entries(wanted)
+    .filter(([field, value]) => destination?.[field] !== value)
+    .map(
+      ([field, value]) =>
+        `preview: ${field} is ${JSON.stringify(destination?.[field])}, Terraform's is ${JSON.stringify(value)}`,
+    );
+  const problems = [...findings, ...differing];
   return {
     stack: name,
-    step: "offline reading agrees",
-    ok: findings.length === 0,
-    detail:
-      findings.length === 0
-        ? undefined
-        : findings.map((f) => `${f.address} ${f.attribute}: ${f.message}`).join("\n"),
+    step: "offline readings agree",
+    ok: problems.length === 0,
+    detail: problems.length === 0 ? undefined : problems.join("\n"),
   };
 }
 
@@ -306,7 +325,7 @@ async function main(): Promise<number> {
       const results = [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
       if (!full || !results[0].ok) return results;
       results.push(...(await fullSteps(binary, join(work, "synth", "stacks", name), name, testFile)));
-      if (results.every((outcome) => outcome.ok)) results.push(await offlineAgrees(name, stack));
+      if (results.every((outcome) => outcome.ok)) results.push(await offlineAgrees(name, stack, environment));
       if (name === names[0]) {
         const refusal = await refusalStep(binary, join(work, "load", name), name);
         if (refusal) results.push(refusal);

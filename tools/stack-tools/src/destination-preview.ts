@@ -1,11 +1,13 @@
 /**
  * What destination an environment would get from a given service key, computed from the same
- * synthesized expression that Terraform will evaluate at deploy (terraform-expression.ts), so the
- * preview cannot drift from the deployment.
+ * synthesized expression that Terraform will evaluate at deploy: by real Terraform where it is at
+ * hand (terraform-evaluate.ts), else by the offline evaluator (terraform-expression.ts), which
+ * `npm run test:terraform` holds against Terraform on every stack.
  */
 import { ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { JsonObject, isPlainObject } from "./json";
 import { SynthesizedStack } from "./synth-output";
+import { evaluateInTerraform } from "./terraform-evaluate";
 import { evaluateTemplate } from "./terraform-expression";
 
 /** The service key fields the destination is built from. */
@@ -48,27 +50,48 @@ export function parseServiceKey(text: string, file: string): JsonObject {
 
 /**
  * The destination properties each `btp_subaccount_destination_generic` of `stack` would get with
- * `keyText` as its service key's credentials: the synthesized expression, evaluated. The client
- * secret is in the result; {@link previewDestinations} is the version to print.
+ * `keyText` as its service key's credentials: the synthesized expression, evaluated by the Terraform
+ * `binary`, or offline without one. The client secret is in the result; {@link previewDestinations}
+ * is the version to print.
  */
-export async function evaluateDestinations(stack: SynthesizedStack, keyText: string): Promise<JsonObject[]> {
+export async function evaluateDestinations(
+  stack: SynthesizedStack,
+  keyText: string,
+  binary?: string,
+): Promise<JsonObject[]> {
   const credentials = Object.fromEntries(
     Object.keys(stack.resource?.btp_subaccount_service_binding ?? {}).map((name) => [
       `btp_subaccount_service_binding.${name}.credentials`,
       keyText,
     ]),
   );
-  const destinations: JsonObject[] = [];
-  for (const body of Object.values(stack.resource?.btp_subaccount_destination_generic ?? {})) {
-    const configuration = await evaluateTemplate(body.destination_configuration as string, credentials);
-    destinations.push(JSON.parse(configuration as string) as JsonObject);
-  }
-  return destinations;
+  const templates = Object.fromEntries(
+    Object.values(stack.resource?.btp_subaccount_destination_generic ?? {}).map((body, i) => [
+      `destination_${i}`,
+      body.destination_configuration as string,
+    ]),
+  );
+  const evaluated =
+    binary === undefined
+      ? Object.fromEntries(
+          await Promise.all(
+            Object.entries(templates).map(async ([name, template]) => [
+              name,
+              await evaluateTemplate(template, credentials),
+            ]),
+          ),
+        )
+      : await evaluateInTerraform(binary, templates, credentials);
+  return Object.keys(templates).map((name) => JSON.parse(evaluated[name] as string) as JsonObject);
 }
 
 /** {@link evaluateDestinations} with the client secret masked, fit to print. */
-export async function previewDestinations(stack: SynthesizedStack, keyText: string): Promise<JsonObject[]> {
-  return (await evaluateDestinations(stack, keyText)).map((destination) =>
+export async function previewDestinations(
+  stack: SynthesizedStack,
+  keyText: string,
+  binary?: string,
+): Promise<JsonObject[]> {
+  return (await evaluateDestinations(stack, keyText, binary)).map((destination) =>
     "clientSecret" in destination ? { ...destination, clientSecret: MASK } : destination,
   );
 }
