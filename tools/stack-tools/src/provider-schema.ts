@@ -36,7 +36,8 @@ export interface ProviderSchema {
   readonly dataSources: Record<string, SchemaBlock>;
 }
 
-interface SchemaFile {
+/** A file in the format of `terraform providers schema -json`. */
+export interface SchemaFile {
   readonly provider_schemas: Record<
     string,
     {

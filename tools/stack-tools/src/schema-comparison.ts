@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { SchemaAttribute, SchemaBlock } from "./provider-schema";
+import { SchemaAttribute, SchemaBlock, SchemaFile } from "./provider-schema";
 
 /** Where the real schemas are: APIM_PROVIDER_SCHEMAS, else `../shared/provider-schemas` beside the project. */
 export function realSchemasDir(): string {
@@ -16,17 +16,6 @@ export function realSchemasDir(): string {
 export function realSchemaFile(name: string): string | undefined {
   const file = join(realSchemasDir(), name);
   return existsSync(file) ? file : undefined;
-}
-
-interface SchemaFile {
-  readonly provider_schemas: Record<
-    string,
-    {
-      readonly provider: { readonly block: SchemaBlock };
-      readonly resource_schemas?: Record<string, { readonly block: SchemaBlock }>;
-      readonly data_source_schemas?: Record<string, { readonly block: SchemaBlock }>;
-    }
-  >;
 }
 
 /** The properties of an attribute that change what Terraform accepts or hides. */
