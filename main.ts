@@ -1,18 +1,28 @@
 import { App } from "cdktf";
 import { ValidationError } from "./constructs";
-import { ConfigError, buildApp, selectedEnvironments } from "./stacks";
+import { ConfigError, buildApp, outputFolder, runByCdktfCli, selectedEnvironments } from "./stacks";
 
 // APIM_CONFIG picks another environments file; APIM_ENVIRONMENTS=dev,prod synthesizes only those.
+// `npm run synth` runs this file as it is; cdktf's CLI runs it for `cdktf synth`, `diff` and `deploy`.
 try {
   // Every environment is validated before the App exists, so bad input leaves nothing in cdktf.out.
   const environments = selectedEnvironments();
-  const app = new App();
+  const app = new App({ outdir: outputFolder() });
   buildApp(app, environments);
   app.synth();
+  if (!runByCdktfCli()) {
+    console.log(`synthesized ${environments.map((e) => e.name).join(", ")} into ${outputFolder()}/stacks`);
+  }
 } catch (err) {
   if (err instanceof ConfigError || err instanceof ValidationError) {
     // The message already names environment, field and value; a stack trace would only bury it.
     console.error(err.message);
+    process.exit(1);
+  }
+  const { code, path } = err as NodeJS.ErrnoException;
+  if (code !== undefined && path !== undefined) {
+    // A folder that cannot be written, or a file where a folder belongs: the path says which.
+    console.error(`cannot synthesize into ${path}: ${code} (${(err as Error).message})`);
     process.exit(1);
   }
   throw err;

@@ -11,9 +11,11 @@ import {
   TerraformBackend,
   TerraformStack,
 } from "cdktf";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
+import { templateLiteral } from "../constructs/private/terraform-strings";
 import { spelling } from "./did-you-mean";
 import { BackendEntry } from "./environments-file";
+import { outputFolder } from "./output-folder";
 
 /**
  * Where an environment keeps its Terraform state: the environments file's backend entry (see
@@ -76,12 +78,86 @@ const REQUIRED_BACKEND_OPTIONS: Readonly<Record<BackendConfig["type"], readonly 
   remote: ["organization", "workspace"],
 };
 
-/** Returns the problems of a backend's required options (blank values), each naming field and value. */
-export function validateBackend(field: string, backend: BackendConfig): string[] {
+/**
+ * Returns the problems of an environment's backend, each naming field and value: blank required
+ * options, a local state file that synth could delete, and URL options that carry credentials.
+ */
+export function validateBackend(field: string, backend: BackendConfig, environment: string): string[] {
   const entry = backend as unknown as Record<string, unknown>;
-  return REQUIRED_BACKEND_OPTIONS[backend.type]
+  const problems = REQUIRED_BACKEND_OPTIONS[backend.type]
     .filter((option) => typeof entry[option] === "string" && (entry[option] as string).trim() === "")
     .map((option) => `${field}.${option} ${JSON.stringify(entry[option])} must not be blank`);
+  if (backend.type === "local" && backend.path !== undefined) {
+    problems.push(...validateLocalPath(`${field}.path`, backend.path, environment));
+  }
+  problems.push(...urlsWithCredentials(field, entry));
+  return problems;
+}
+
+/**
+ * A local state path must name a file outside the synth output folder: that folder is git-ignored
+ * and rewritten by every synth, so a state file in it is lost sooner or later.
+ */
+function validateLocalPath(field: string, path: string, environment: string): string[] {
+  if (path.trim() === "") {
+    return [
+      `${field} ${JSON.stringify(path)} is empty: leave it out for terraform.${environment}.tfstate in the project`,
+    ];
+  }
+  const output = resolve(outputFolder());
+  const file = localStatePath(environment, path);
+  const rel = relative(output, file);
+  if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) {
+    return [
+      `${field} ${JSON.stringify(path)} puts the state at ${file}, inside ${output}, which synth rewrites and git ignores: ` +
+        `the state would be lost. The path is relative to ${outputFolder()}/stacks/${environment}; ` +
+        `use e.g. "../../../state/${environment}.tfstate" (the project's state/ folder) or an absolute path`,
+    ];
+  }
+  return [];
+}
+
+/** Where a local state file lands: `path` is relative to the stack's folder, cdktf.out/stacks/<environment>. */
+function localStatePath(environment: string, path: string): string {
+  return resolve(outputFolder(), "stacks", environment, path);
+}
+
+/** URL options with a user, a password or a query: credentials belong in the backend's environment variables. */
+function urlsWithCredentials(field: string, options: Record<string, unknown>): string[] {
+  return Object.entries(options).flatMap(([name, value]): string[] => {
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      return urlsWithCredentials(`${field}.${name}`, value as Record<string, unknown>);
+    }
+    return typeof value === "string" && carriesCredentials(value)
+      ? [
+          `${field}.${name} holds a URL with credentials (user, password or query): give the URL without them and the credentials in the backend's environment variables`,
+        ]
+      : [];
+  });
+}
+
+/**
+ * Whether `value` is a URL that carries a user, a password or a query string. The value itself is
+ * never quoted in a message: it holds the secret.
+ */
+export function carriesCredentials(value: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) return false;
+  try {
+    const url = new URL(value.trim());
+    return url.username !== "" || url.password !== "" || url.search !== "";
+  } catch {
+    return /@/.test(value);
+  }
+}
+
+/** `value` with every string in it as a literal of Terraform's JSON syntax. */
+function literalStrings(value: unknown): unknown {
+  if (typeof value === "string") return templateLiteral(value);
+  if (Array.isArray(value)) return value.map(literalStrings);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, literalStrings(inner)]));
+  }
+  return value;
 }
 
 /** Default state file of an environment: next to the project, relative to cdktf.out/stacks/<environment>. */
@@ -96,7 +172,7 @@ function defaultLocalPath(environment: string): string {
 export function stateLocation(environment: string, backend: BackendConfig = { type: "local" }): string {
   switch (backend.type) {
     case "local":
-      return `file://${resolve("cdktf.out/stacks", environment, backend.path ?? defaultLocalPath(environment))}`;
+      return `file://${localStatePath(environment, backend.path ?? defaultLocalPath(environment))}`;
     case "s3":
       return `s3://${backend.endpoint ?? ""}/${backend.bucket}/${backend.key}`;
     case "azurerm":
@@ -118,7 +194,9 @@ export function addBackend(
   environment: string,
   backend?: BackendConfig,
 ): TerraformBackend {
-  const { type, ...options } = backend ?? { type: "local" };
+  const { type, ...given } = backend ?? { type: "local" };
+  // Backend options are read as templates too: what the user wrote must reach Terraform as written.
+  const options = literalStrings(given) as typeof given;
   switch (type) {
     case "local":
       return new LocalBackend(stack, {

@@ -1,6 +1,6 @@
 import { ApiManagementSource, ApiManagementSourceProps } from "../constructs";
 import { validateName } from "../constructs/private/validation";
-import { BackendConfig, validateBackend } from "./backend";
+import { BackendConfig, carriesCredentials, validateBackend } from "./backend";
 import { ConfigError } from "./config-error";
 import { environmentConflicts } from "./environment-conflicts";
 import { EnvironmentEntry } from "./environments-file";
@@ -62,7 +62,7 @@ export function parseEnvironments(
         ...validateName("globalAccount", config.globalAccount),
         ...ApiManagementSource.validateProps(config),
         ...(config.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", config.cliServerUrl)),
-        ...(config.backend === undefined ? [] : validateBackend("backend", config.backend)),
+        ...(config.backend === undefined ? [] : validateBackend("backend", config.backend, name)),
       ].map((p) => `environment ${JSON.stringify(name)}: ${p}`),
     );
     environments.push(config);
@@ -94,6 +94,12 @@ function toEnvironmentConfig(name: string, entry: EnvironmentEntry): Environment
 }
 
 function validateHttpsUrl(field: string, value: string): string[] {
+  // The value is not quoted where it carries credentials: it holds the secret.
+  if (carriesCredentials(value)) {
+    return [
+      `${field} holds a URL with credentials (user, password or query): give the URL alone; BTP credentials belong in BTP_USERNAME and BTP_PASSWORD`,
+    ];
+  }
   try {
     if (new URL(value).protocol === "https:") return [];
   } catch {

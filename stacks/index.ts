@@ -4,3 +4,4 @@ export * from "./backend";
 export * from "./config-error";
 export * from "./environment-config";
 export * from "./json-document";
+export * from "./output-folder";

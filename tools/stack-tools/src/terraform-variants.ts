@@ -18,7 +18,7 @@ const ADOPTABLE: ReadonlyArray<[keyof ApiManagementSourceAdoption, boolean | str
 ];
 
 const BACKENDS: Readonly<Record<string, Record<string, unknown>>> = {
-  local: { type: "local", path: "state/variant.tfstate" },
+  local: { type: "local", path: "../../../state/variant.tfstate" },
   s3: { type: "s3", bucket: "apim-state", key: "apim/variant.tfstate", region: "eu-central-1" },
   azurerm: {
     type: "azurerm",

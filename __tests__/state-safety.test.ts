@@ -1,0 +1,148 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigError, parseEnvironments } from "../stacks";
+import { readTree, writeConfig } from "./support/app";
+import { tempDir } from "./support/temp";
+
+const ROOT = join(__dirname, "..");
+const DEV = { globalAccount: "ga", subaccountId: "11111111-2222-4333-8444-555555555555" };
+const PROD = { globalAccount: "ga", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" };
+
+function problemsOf(environments: Record<string, unknown>): string {
+  try {
+    parseEnvironments("environments.json", { environments });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+/** Runs the app as `npm run synth` does (or as cdktf's CLI does, with `cli`), into `project`'s cdktf.out. */
+function synth(project: string, config: string, env: Record<string, string> = {}, cli = false) {
+  return spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      APIM_CONFIG: config,
+      CDKTF_OUTDIR: join(project, "cdktf.out"),
+      TERRAFORM_BINARY_NAME: "/nonexistent/terraform",
+      ...(cli ? { SYNTH_HCL_OUTPUT: "false" } : {}),
+      ...env,
+    },
+    encoding: "utf8",
+  });
+}
+
+describe("state that cannot vanish", () => {
+  it.each([
+    ["a path inside the synth output", "state/dev.tfstate"],
+    ["the stack's own folder", "terraform.tfstate"],
+    ["a path that climbs out and back in", "../../../cdktf.out/dev.tfstate"],
+  ])("refuses a local state path to %s, naming field, value and environment", (_, path) => {
+    expect(problemsOf({ dev: { ...DEV, backend: { type: "local", path } } })).toMatch(
+      new RegExp(
+        `environment "dev": backend\\.path ${JSON.stringify(path).replace(/[.]/g, "\\.")} puts the state at .*cdktf\\.out.*the state would be lost`,
+      ),
+    );
+  });
+
+  it("refuses an empty local state path, which cdktf would turn into this machine's absolute path", () => {
+    expect(problemsOf({ dev: { ...DEV, backend: { type: "local", path: "" } } })).toContain(
+      'environment "dev": backend.path "" is empty',
+    );
+  });
+
+  it("accepts a path that leaves the synth output, and an absolute one", () => {
+    expect(() =>
+      parseEnvironments("environments.json", {
+        environments: {
+          dev: { ...DEV, backend: { type: "local", path: "../../../state/dev.tfstate" } },
+          prod: { ...PROD, backend: { type: "local", path: "/var/lib/terraform/prod.tfstate" } },
+        },
+      }),
+    ).not.toThrow();
+  });
+
+  it("keeps every other environment's folder, lock file and state when a subset is synthesized", () => {
+    const project = tempDir();
+    const config = writeConfig({
+      environments: {
+        dev: { ...DEV, backend: { type: "local", path: "../../../state/dev.tfstate" } },
+        prod: PROD,
+      },
+    });
+    expect(synth(project, config).status).toBe(0);
+    // What `terraform init` and `apply` leave behind for dev: a lock file, providers, a real state.
+    const devDir = join(project, "cdktf.out", "stacks", "dev");
+    writeFileSync(join(devDir, ".terraform.lock.hcl"), "# lock\n");
+    mkdirSync(join(devDir, ".terraform"));
+    mkdirSync(join(project, "state"));
+    writeFileSync(join(project, "state", "dev.tfstate"), JSON.stringify({ version: 4, serial: 7 }));
+    const before = readTree(project);
+
+    const result = synth(project, config, { APIM_ENVIRONMENTS: "prod" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const after = readTree(project);
+    for (const file of Object.keys(before).filter(
+      (f) => !f.startsWith(join("cdktf.out", "stacks", "prod")),
+    )) {
+      if (file === join("cdktf.out", "manifest.json")) continue;
+      expect([file, after[file]]).toEqual([file, before[file]]);
+    }
+    expect(existsSync(join(devDir, ".terraform"))).toBe(true);
+  });
+
+  it("refuses, under cdktf's CLI, a subset that the CLI would make it delete the others' folders for", () => {
+    const project = tempDir();
+    const config = writeConfig({ environments: { dev: DEV, prod: PROD } });
+    expect(synth(project, config).status).toBe(0);
+    writeFileSync(join(project, "cdktf.out", "stacks", "dev", ".terraform.lock.hcl"), "# lock\n");
+    const before = readTree(project);
+
+    const result = synth(project, config, { APIM_ENVIRONMENTS: "prod" }, true);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("cdktf's CLI would then delete the folders of dev");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readTree(project)).toEqual(before);
+  });
+
+  it("says so, in one line, when cdktf.out is a file", () => {
+    const project = tempDir();
+    writeFileSync(join(project, "cdktf.out"), "not a folder");
+    const result = synth(project, writeConfig({ environments: { dev: DEV } }));
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `${join(project, "cdktf.out")}: invalid configuration:\n  - is a file, not a folder: cdktf writes the stacks there; move the file away`,
+    );
+    expect(readFileSync(join(project, "cdktf.out"), "utf8")).toBe("not a folder");
+    expect(readdirSync(project)).toEqual(["cdktf.out"]);
+  });
+});
+
+describe("no credentials in URL options", () => {
+  it.each([
+    ["cliServerUrl", { cliServerUrl: "https://admin:made-up-password@cli.btp.example.test" }],
+    [
+      "backend.endpoint",
+      { backend: { type: "s3", bucket: "b", key: "k", endpoint: "https://u:p@s3.example.test" } },
+    ],
+    [
+      "backend.endpoints.s3",
+      {
+        backend: {
+          type: "s3",
+          bucket: "b",
+          key: "k",
+          endpoints: { s3: "https://s3.example.test/?X-Amz-Signature=made-up" },
+        },
+      },
+    ],
+  ])("refuses %s with credentials in it, without quoting them", (field, fields) => {
+    const message = problemsOf({ dev: { ...DEV, ...fields } });
+    expect(message).toContain(`environment "dev": ${field} holds a URL with credentials`);
+    expect(message).not.toMatch(/made-up|u:p/);
+  });
+});
