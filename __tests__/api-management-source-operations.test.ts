@@ -117,7 +117,7 @@ describe("ApiManagementSource keyRotationDays", () => {
     const trigger = onlyResource(synthesized, "terraform_data");
     expect(rotation.body.rotation_days).toBe(30);
     expect(key.body.name).toBe(
-      `transport-key-\${formatdate("YYYYMMDDhhmm", time_rotating.${rotation.name}.rfc3339)}`,
+      `\${join("-", ["transport-key", formatdate("YYYYMMDDhhmm", time_rotating.${rotation.name}.rfc3339)])}`,
     );
     // The name feeds the trigger that replaces the key, and the key is created before the old one goes.
     expect(trigger.body.input).toEqual({

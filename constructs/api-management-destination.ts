@@ -1,7 +1,8 @@
 import { subaccountDestinationGeneric } from "@cdktf/provider-btp";
-import { Annotations, Fn, Token } from "cdktf";
+import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceKeyField, serviceKeyField } from "./private/service-key-credentials";
+import { expressionLiteral, holdsToken } from "./private/terraform-strings";
 import {
   throwIfInvalid,
   validateCredentialsReference,
@@ -77,7 +78,7 @@ export class ApiManagementDestination extends Construct {
       ...validateCredentialsReference("serviceKeyCredentials", props.serviceKeyCredentials),
     ]);
 
-    if (!Token.isUnresolved(this.name) && this.name !== ApiManagementDestination.DEFAULT_NAME) {
+    if (!holdsToken(this.name) && this.name !== ApiManagementDestination.DEFAULT_NAME) {
       // Allowed (a second source in one subaccount needs another name), but not what the transport finds.
       Annotations.of(this).addWarning(
         `destination name ${JSON.stringify(this.name)}: the content transport looks for exactly "${ApiManagementDestination.DEFAULT_NAME}"; ` +
@@ -92,9 +93,9 @@ export class ApiManagementDestination extends Construct {
     this.resource = new subaccountDestinationGeneric.SubaccountDestinationGeneric(this, "resource", {
       subaccountId: props.subaccountId,
       destinationConfiguration: Fn.jsonencode({
-        Name: this.name,
+        Name: expressionLiteral(this.name),
         Type: "HTTP",
-        Description: description,
+        Description: expressionLiteral(description),
         URL: this.url,
         ProxyType: "Internet",
         Authentication: "OAuth2ClientCredentials",

@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack, Token } from "cdktf";
+import { TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ApiManagementConnectionCheck } from "./api-management-connection-check";
 import { ApiManagementDestination } from "./api-management-destination";
@@ -6,6 +6,7 @@ import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
 import { ImportBlock } from "./import-block";
+import { holdsToken } from "./private/terraform-strings";
 import { throwIfInvalid, validateDestinationName, validateGuid, validateName } from "./private/validation";
 
 /** Existing objects, made by hand in the cockpit, to put under management instead of creating duplicates. */
@@ -233,7 +234,7 @@ export class ApiManagementSource extends Construct {
    * destination or instance name: one subaccount cannot hold two objects of one name.
    */
   private clashes(): string[] {
-    if (Token.isUnresolved(this.subaccountId)) return [];
+    if (holdsToken(this.subaccountId)) return [];
     const others = TerraformStack.of(this)
       .node.findAll()
       .filter((c): c is ApiManagementSource => c instanceof ApiManagementSource && c !== this)

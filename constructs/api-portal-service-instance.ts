@@ -1,6 +1,7 @@
 import { subaccountServiceInstance } from "@cdktf/provider-btp";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { templateLiteral } from "./private/terraform-strings";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { throwIfInvalid, validateName, validateGuid } from "./private/validation";
 
@@ -55,7 +56,7 @@ export class ApiPortalServiceInstance extends Construct {
 
     this.resource = new subaccountServiceInstance.SubaccountServiceInstance(this, "resource", {
       subaccountId: props.subaccountId,
-      name,
+      name: templateLiteral(name),
       serviceOfferingName: ApiPortalEntitlement.SERVICE_NAME,
       serviceplanName: ApiPortalEntitlement.PLAN_NAME,
       parameters: JSON.stringify({ role: ApiPortalServiceInstance.ROLE }),

@@ -3,6 +3,7 @@ import { provider as time, rotating } from "@cdktf/provider-time";
 import { Fn, Lazy, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ensureProvider } from "./private/providers";
+import { expressionLiteral, templateLiteral } from "./private/terraform-strings";
 import { throwIfInvalid, validateName, validateGuid } from "./private/validation";
 
 /** Properties of an {@link ApiPortalServiceKey}. */
@@ -80,14 +81,19 @@ export class ApiPortalServiceKey extends Construct {
         : ApiPortalServiceKey.validateRotationDays("rotationDays", props.rotationDays)),
     ]);
 
-    let name = baseName;
+    let name = templateLiteral(baseName);
     if (props.rotationDays !== undefined) {
       ensureProvider(this, time.TimeProvider, "time");
       this.rotation = new rotating.Rotating(this, "rotation", { rotationDays: props.rotationDays });
       // When the period is over, time_rotating gets a new timestamp, so the key a new name, which
       // through the name trigger replaces it; two keys never share a name, so the new one can be
       // created before the old one is deleted.
-      name = `${baseName}-${Fn.formatdate("YYYYMMDDhhmm", this.rotation.rfc3339)}`;
+      // join() rather than a template: cdktf would read a `${` in the base name, once next to a
+      // token, as the start of an expression of its own.
+      name = Fn.join("-", [
+        expressionLiteral(baseName),
+        Fn.formatdate("YYYYMMDDhhmm", this.rotation.rfc3339),
+      ]);
     }
 
     // A plain `terraform_data` block rather than cdktf's DataResource, whose synth-time check runs

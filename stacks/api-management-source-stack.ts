@@ -2,6 +2,7 @@ import { provider } from "@cdktf/provider-btp";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ApiManagementSource } from "../constructs";
+import { templateLiteral } from "../constructs/private/terraform-strings";
 import { addBackend } from "./backend";
 import { EnvironmentConfig } from "./environment-config";
 
@@ -21,8 +22,8 @@ export class ApiManagementSourceStack extends TerraformStack {
     super(scope, config.name);
 
     this.provider = new provider.BtpProvider(this, "btp", {
-      globalaccount: config.globalAccount,
-      cliServerUrl: config.cliServerUrl,
+      globalaccount: templateLiteral(config.globalAccount),
+      cliServerUrl: config.cliServerUrl === undefined ? undefined : templateLiteral(config.cliServerUrl),
     });
     addBackend(this, config.name, config.backend);
 

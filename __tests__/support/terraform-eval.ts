@@ -20,7 +20,7 @@ function terraform(dir: string, args: readonly string[]): string {
 
 /** A literal in Terraform JSON syntax, where every string is a template: `${` and `%{` escaped. */
 function literal(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  if (typeof value === "string") return value.replace(/\$\{/g, () => "$${").replace(/%\{/g, "%%{");
   if (Array.isArray(value)) return value.map(literal);
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literal(v)]));

@@ -4,6 +4,7 @@
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "../validation-error";
+import { holdsToken } from "./terraform-strings";
 
 /** Throws a `ValidationError` for `scope` when `problems` is not empty. */
 export function throwIfInvalid(scope: IConstruct, problems: readonly string[]): void {
@@ -25,7 +26,7 @@ const DESTINATION_NAME = /^[A-Za-z0-9_-]+$/;
 export function validateGuid(field: string, value: string): string[] {
   if (typeof value !== "string")
     return [`${field} ${JSON.stringify(value) ?? String(value)} must be a string`];
-  if (Token.isUnresolved(value)) return [];
+  if (holdsToken(value)) return [];
   return GUID.test(value)
     ? []
     : [
@@ -38,7 +39,7 @@ export function validateName(field: string, value: string): string[] {
   // Props can come from JavaScript or a cast: a clear message beats a TypeError from trim().
   if (typeof value !== "string")
     return [`${field} ${JSON.stringify(value) ?? String(value)} must be a string`];
-  if (Token.isUnresolved(value)) return [];
+  if (holdsToken(value)) return [];
   if (value.trim() === "") return [`${field} ${JSON.stringify(value)} is empty or blank`];
   // eslint-disable-next-line no-control-regex
   return /[\u0000-\u001f\u007f]/.test(value)
@@ -51,7 +52,7 @@ export function validateName(field: string, value: string): string[] {
  * and `_`, or longer than {@link DESTINATION_NAME_MAX_LENGTH}; empty when BTP accepts it.
  */
 export function validateDestinationName(field: string, value: string): string[] {
-  if (Token.isUnresolved(value)) return [];
+  if (typeof value === "string" && holdsToken(value)) return [];
   const problems = validateName(field, value);
   if (problems.length > 0) return problems;
   if (!DESTINATION_NAME.test(value)) {

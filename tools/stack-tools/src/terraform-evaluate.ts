@@ -10,7 +10,7 @@ import { runTerraformAsync } from "./terraform-cli";
 
 /** A literal in Terraform JSON syntax, where every string is a template: `${` and `%{` escaped. */
 export function jsonSyntaxLiteral(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  if (typeof value === "string") return value.replace(/\$\{/g, () => "$${").replace(/%\{/g, "%%{");
   if (Array.isArray(value)) return value.map(jsonSyntaxLiteral);
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSyntaxLiteral(v)]));

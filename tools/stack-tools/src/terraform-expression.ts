@@ -39,6 +39,10 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     if (!Array.isArray(list)) throw new ExpressionError("contains: expected a list");
     return list.some((item) => JSON.stringify(item) === JSON.stringify(value));
   },
+  join: ([separator, list]) => {
+    if (!Array.isArray(list)) throw new ExpressionError("join: expected a list");
+    return list.map((item) => asString(item, "join")).join(asString(separator, "join"));
+  },
   formatdate: ([spec, timestamp]) =>
     formatDate(asString(spec, "formatdate"), asString(timestamp, "formatdate")),
   // Go's url.QueryEscape, which Terraform uses: also !'()* escaped, and a space as "+".

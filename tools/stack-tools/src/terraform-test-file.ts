@@ -51,7 +51,9 @@ const TRANSPORT_PATH = "/api/1.0/transportmodule/Transport";
 
 /** An HCL string literal: JSON's escapes, plus HCL's own for `${` and `%{`. */
 function hcl(value: string): string {
-  return JSON.stringify(value).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return JSON.stringify(value)
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, "%%{");
 }
 
 function onlyName(blocks: Record<string, unknown> | undefined, type: string): string {
