@@ -5,7 +5,12 @@ import {
   subaccountServiceInstance,
 } from "@cdktf/provider-btp";
 import { TerraformOutput } from "cdktf";
-import { ApiManagementSource, ApiManagementSourceProps } from "../constructs";
+import {
+  ApiManagementSource,
+  ApiManagementSourceProps,
+  ApiPortalServiceKey,
+  ApiPortalServiceKeyProps,
+} from "../constructs";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
 import { SUBACCOUNT_ID, onlyResource, synthAlone, synthWith } from "./support/synth";
@@ -154,5 +159,94 @@ describe("ApiManagementSource", () => {
     expect(() => synthAlone((scope) => new ApiManagementSource(scope, "apim", props))).toThrow(
       /subaccountId 42 must be a string[\s\S]*serviceInstanceName "apim\\ntransport" contains a control character[\s\S]*serviceKeyName \["k"\] must be a string/,
     );
+  });
+
+  describe("props from JavaScript", () => {
+    const refused = (props: Record<string, unknown>) => {
+      try {
+        synthAlone(
+          (scope) =>
+            new ApiManagementSource(scope, "apim", {
+              subaccountId: SUBACCOUNT_ID,
+              ...props,
+            } as unknown as ApiManagementSourceProps),
+        );
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error("expected the props to be refused");
+    };
+
+    it.each<[string, Record<string, unknown>, string]>([
+      [
+        "a word for createEntitlement",
+        { createEntitlement: "false" },
+        'createEntitlement "false" must be a boolean, not a string',
+      ],
+      [
+        "a word for connectionCheck",
+        { connectionCheck: "false" },
+        'connectionCheck "false" must be a boolean, not a string',
+      ],
+      ["a word for adopt", { adopt: "all" }, 'adopt "all" must be an object, not a string'],
+      [
+        "a word inside adopt",
+        { adopt: { destination: "yes" } },
+        'adopt.destination "yes" must be a boolean, not a string',
+      ],
+      [
+        "a misspelt prop",
+        { keyRotationDay: 30 },
+        "keyRotationDay is not a known prop (did you mean keyRotationDays?)",
+      ],
+      [
+        "a misspelt adopt prop",
+        { adopt: { serviceInstanceID: "x" } },
+        "adopt.serviceInstanceID is not a known prop (did you mean serviceInstanceId?)",
+      ],
+      [
+        "a number as a string",
+        { keyRotationDays: "30" },
+        'keyRotationDays "30" must be a number, not a string',
+      ],
+      [
+        "a zero-width space in a name",
+        { serviceKeyName: "key\u200b" },
+        "contains a control character (U+200B)",
+      ],
+      [
+        "a right-to-left override in a description",
+        { destinationDescription: "a\u202eb" },
+        "contains a control character (U+202E)",
+      ],
+      [
+        "a name of 256 characters",
+        { serviceInstanceName: "n".repeat(256) },
+        "serviceInstanceName is 256 characters long; at most 255 are allowed",
+      ],
+    ])("refuses %s, naming the prop and the value", (_, props, expected) => {
+      expect(refused(props)).toContain(expected);
+    });
+
+    it("refuses props that are not an object", () => {
+      expect(() =>
+        synthAlone(
+          (scope) => new ApiManagementSource(scope, "apim", null as unknown as ApiManagementSourceProps),
+        ),
+      ).toThrow("props null must be an object");
+    });
+
+    it("refuses an unknown prop on each construct it is built of", () => {
+      expect(() =>
+        synthAlone(
+          (scope) =>
+            new ApiPortalServiceKey(scope, "key", {
+              subaccountId: SUBACCOUNT_ID,
+              serviceInstanceId: SUBACCOUNT_ID,
+              rotationDay: 3,
+            } as unknown as ApiPortalServiceKeyProps),
+        ),
+      ).toThrow("rotationDay is not a known prop (did you mean rotationDays?)");
+    });
   });
 });

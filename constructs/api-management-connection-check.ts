@@ -3,7 +3,7 @@ import { Fn, TerraformElement } from "cdktf";
 import { Construct } from "constructs";
 import { ensureProvider } from "./private/providers";
 import { serviceKeyField } from "./private/service-key-credentials";
-import { throwIfInvalid, validateCredentialsReference } from "./private/validation";
+import { throwIfInvalid, validateCredentialsReference, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiManagementConnectionCheck}. */
 export interface ApiManagementConnectionCheckProps {
@@ -46,6 +46,10 @@ export class ApiManagementConnectionCheck extends TerraformElement {
     private readonly props: ApiManagementConnectionCheckProps,
   ) {
     super(scope, id);
+    throwIfInvalid(
+      this,
+      validatePropShape("", props, { serviceKeyCredentials: "string", destinationUrl: "string" }),
+    );
     throwIfInvalid(this, validateCredentialsReference("serviceKeyCredentials", props.serviceKeyCredentials));
     this.httpProvider = ensureProvider(this, http.HttpProvider, "http");
   }

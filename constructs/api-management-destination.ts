@@ -9,6 +9,7 @@ import {
   validateDestinationName,
   validateGuid,
   validateName,
+  validatePropShape,
 } from "./private/validation";
 
 /** Properties of an {@link ApiManagementDestination}. */
@@ -69,6 +70,15 @@ export class ApiManagementDestination extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApiManagementDestinationProps) {
     super(scope, id);
+    throwIfInvalid(
+      this,
+      validatePropShape("", props, {
+        subaccountId: "string",
+        serviceKeyCredentials: "string",
+        name: "string",
+        description: "string",
+      }),
+    );
     this.name = props.name ?? ApiManagementDestination.DEFAULT_NAME;
     const description = props.description ?? ApiManagementDestination.DEFAULT_DESCRIPTION;
     throwIfInvalid(this, [

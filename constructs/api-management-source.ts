@@ -7,7 +7,14 @@ import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
 import { ImportBlock } from "./import-block";
 import { holdsToken } from "./private/terraform-strings";
-import { throwIfInvalid, validateDestinationName, validateGuid, validateName } from "./private/validation";
+import {
+  PropShape,
+  throwIfInvalid,
+  validateDestinationName,
+  validateGuid,
+  validateName,
+  validatePropShape,
+} from "./private/validation";
 
 /** Existing objects, made by hand in the cockpit, to put under management instead of creating duplicates. */
 export interface ApiManagementSourceAdoption {
@@ -39,6 +46,14 @@ export interface ApiManagementSourceAdoption {
    */
   readonly destination?: boolean;
 }
+
+/** Every prop of an {@link ApiManagementSourceAdoption}, with its JavaScript type. */
+const ADOPTION_SHAPE: Readonly<Record<keyof ApiManagementSourceAdoption, PropShape[string]>> = {
+  entitlement: "boolean",
+  serviceInstanceId: "string",
+  serviceKeyId: "string",
+  destination: "boolean",
+};
 
 /** Properties of an {@link ApiManagementSource}. */
 export interface ApiManagementSourceProps {
@@ -106,6 +121,19 @@ export interface ApiManagementSourceProps {
   readonly connectionCheck?: boolean;
 }
 
+/** Every prop of {@link ApiManagementSourceProps}, with its JavaScript type. */
+const SOURCE_PROP_SHAPE: Readonly<Record<keyof ApiManagementSourceProps, PropShape[string]>> = {
+  subaccountId: "string",
+  destinationName: "string",
+  destinationDescription: "string",
+  serviceInstanceName: "string",
+  serviceKeyName: "string",
+  createEntitlement: "boolean",
+  adopt: "object",
+  keyRotationDays: "number",
+  connectionCheck: "boolean",
+};
+
 /**
  * Everything SAP's manual procedure sets up in a source subaccount for API Management content
  * transport: entitlement, API portal service instance, service key, and the `APIManagement`
@@ -117,9 +145,12 @@ export class ApiManagementSource extends Construct {
    * they are valid. The constructor throws them; configuration loaders can report them earlier.
    */
   public static validateProps(props: ApiManagementSourceProps): string[] {
+    const shape = validatePropShape("", props, SOURCE_PROP_SHAPE);
+    if (props === null || typeof props !== "object") return shape;
     const optionalName = (field: keyof ApiManagementSourceProps, value: string | undefined): string[] =>
       value === undefined ? [] : validateName(field, value);
     return [
+      ...shape,
       ...validateGuid("subaccountId", props.subaccountId),
       ...(props.destinationName === undefined
         ? []
@@ -137,7 +168,9 @@ export class ApiManagementSource extends Construct {
   private static validateAdoption(props: ApiManagementSourceProps): string[] {
     const { adopt } = props;
     if (adopt === undefined) return [];
-    const problems: string[] = [];
+    const shape = validatePropShape("adopt", adopt, ADOPTION_SHAPE);
+    if (adopt === null || typeof adopt !== "object" || Array.isArray(adopt)) return shape;
+    const problems = [...shape];
     for (const field of ["serviceInstanceId", "serviceKeyId"] as const) {
       const value = adopt[field];
       if (value !== undefined) problems.push(...validateGuid(`adopt.${field}`, value));
@@ -192,6 +225,8 @@ export class ApiManagementSource extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApiManagementSourceProps) {
     super(scope, id);
+    // Props that are no object at all (from JavaScript) are refused before anything reads them.
+    if (props === null || typeof props !== "object") throwIfInvalid(this, validatePropShape("", props, {}));
     const { subaccountId } = props;
     this.subaccountId = subaccountId;
     this.serviceInstanceName = props.serviceInstanceName ?? ApiPortalServiceInstance.DEFAULT_NAME;

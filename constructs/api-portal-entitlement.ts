@@ -1,6 +1,6 @@
 import { subaccountEntitlement } from "@cdktf/provider-btp";
 import { Construct } from "constructs";
-import { throwIfInvalid, validateGuid } from "./private/validation";
+import { throwIfInvalid, validateGuid, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiPortalEntitlement}. */
 export interface ApiPortalEntitlementProps {
@@ -28,6 +28,7 @@ export class ApiPortalEntitlement extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApiPortalEntitlementProps) {
     super(scope, id);
+    throwIfInvalid(this, validatePropShape("", props, { subaccountId: "string" }));
     throwIfInvalid(this, validateGuid("subaccountId", props.subaccountId));
 
     // The plan is elastic (no quota), so no `amount`: setting one would make BTP reject the entitlement.

@@ -3,7 +3,7 @@ import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { templateLiteral } from "./private/terraform-strings";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
-import { throwIfInvalid, validateName, validateGuid } from "./private/validation";
+import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiPortalServiceInstance}. */
 export interface ApiPortalServiceInstanceProps {
@@ -48,6 +48,10 @@ export class ApiPortalServiceInstance extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApiPortalServiceInstanceProps) {
     super(scope, id);
+    throwIfInvalid(
+      this,
+      validatePropShape("", props, { subaccountId: "string", name: "string", dependsOn: "array" }),
+    );
     const name = props.name ?? ApiPortalServiceInstance.DEFAULT_NAME;
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),

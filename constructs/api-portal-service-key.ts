@@ -4,7 +4,7 @@ import { Fn, Lazy, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ensureProvider } from "./private/providers";
 import { expressionLiteral, templateLiteral } from "./private/terraform-strings";
-import { throwIfInvalid, validateName, validateGuid } from "./private/validation";
+import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiPortalServiceKey}. */
 export interface ApiPortalServiceKeyProps {
@@ -71,6 +71,15 @@ export class ApiPortalServiceKey extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApiPortalServiceKeyProps) {
     super(scope, id);
+    throwIfInvalid(
+      this,
+      validatePropShape("", props, {
+        subaccountId: "string",
+        serviceInstanceId: "string",
+        name: "string",
+        rotationDays: "number",
+      }),
+    );
     const baseName = props.name ?? ApiPortalServiceKey.DEFAULT_NAME;
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),

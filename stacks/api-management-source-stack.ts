@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { ApiManagementSource } from "../constructs";
 import { templateLiteral } from "../constructs/private/terraform-strings";
 import { addBackend } from "./backend";
-import { EnvironmentConfig } from "./environment-config";
+import { EnvironmentConfig, sourceProps } from "./environment-config";
 
 /**
  * One environment: the `btp` provider for its global account, its state backend, and the
@@ -27,7 +27,7 @@ export class ApiManagementSourceStack extends TerraformStack {
     });
     addBackend(this, config.name, config.backend);
 
-    this.source = new ApiManagementSource(this, "api-management-source", config);
+    this.source = new ApiManagementSource(this, "api-management-source", sourceProps(config));
 
     // Outputs say where to look in the cockpit; nothing derived from the key's credentials is one.
     new TerraformOutput(this, "subaccount_id", {

@@ -13,7 +13,7 @@ import {
 } from "cdktf";
 import { isAbsolute, relative, resolve } from "node:path";
 import { templateLiteral } from "../constructs/private/terraform-strings";
-import { spelling } from "./did-you-mean";
+import { spelling } from "../constructs/private/did-you-mean";
 import { BackendEntry } from "./environments-file";
 import { outputFolder } from "./output-folder";
 

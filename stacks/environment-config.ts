@@ -60,7 +60,7 @@ export function parseEnvironments(
     problems.push(
       ...[
         ...validateName("globalAccount", config.globalAccount),
-        ...ApiManagementSource.validateProps(config),
+        ...ApiManagementSource.validateProps(sourceProps(config)),
         ...(config.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", config.cliServerUrl)),
         ...(config.backend === undefined ? [] : validateBackend("backend", config.backend, name)),
       ].map((p) => `environment ${JSON.stringify(name)}: ${p}`),
@@ -71,6 +71,13 @@ export function parseEnvironments(
 
   if (problems.length > 0) throw new ConfigError(file, problems);
   return environments.filter((e) => selected.length === 0 || selected.includes(e.name));
+}
+
+/** The construct's props of an environment: its config less what the stack itself uses. */
+export function sourceProps(config: EnvironmentConfig): ApiManagementSourceProps {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { name, globalAccount, cliServerUrl, backend, sharedSubaccount, ...props } = config;
+  return props;
 }
 
 /** The file's entry as the stack's config: each field named here, so a renamed prop cannot slip through. */

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { BackendConfig, secretOptionTarget } from "./backend";
-import { nearestName } from "./did-you-mean";
+import { nearestName } from "../constructs/private/did-you-mean";
 
 const SCHEMA_FILE = join(__dirname, "..", "environments.schema.json");
 const SCHEMA_ID = "environments.schema.json";

@@ -4,6 +4,7 @@
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "../validation-error";
+import { nearestName } from "./did-you-mean";
 import { holdsToken } from "./terraform-strings";
 
 /** Throws a `ValidationError` for `scope` when `problems` is not empty. */
@@ -34,17 +35,38 @@ export function validateGuid(field: string, value: string): string[] {
       ];
 }
 
-/** Returns the problem of a name that is not a string, blank, or holds control characters; empty when it is fine. */
-export function validateName(field: string, value: string): string[] {
+/**
+ * The longest name or text the constructs accept. Neither the SAP/btp provider's validators nor
+ * SAP's pages state a limit for instance and key names or a destination's description; these caps
+ * keep a pasted file from becoming a name. BTP may enforce less.
+ */
+export const MAX_NAME_LENGTH = 255;
+
+/** Control characters, invisible formatting characters (zero-width, bidi), lone surrogates, line and paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/**
+ * Returns the problem of a name that is not a string, blank, longer than `maxLength`, or holds a
+ * control or invisible character; empty when it is fine.
+ */
+export function validateName(field: string, value: string, maxLength = MAX_NAME_LENGTH): string[] {
   // Props can come from JavaScript or a cast: a clear message beats a TypeError from trim().
   if (typeof value !== "string")
     return [`${field} ${JSON.stringify(value) ?? String(value)} must be a string`];
   if (holdsToken(value)) return [];
   if (value.trim() === "") return [`${field} ${JSON.stringify(value)} is empty or blank`];
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f]/.test(value)
-    ? [`${field} ${JSON.stringify(value)} contains a control character (a line break or tab, say)`]
-    : [];
+  const problems: string[] = [];
+  const invisible = INVISIBLE.exec(value);
+  if (invisible) {
+    const code = (invisible[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    problems.push(
+      `${field} ${JSON.stringify(value)} contains a control character (U+${code}): line breaks, tabs and invisible formatting characters are not allowed`,
+    );
+  }
+  if (value.length > maxLength) {
+    problems.push(`${field} is ${value.length} characters long; at most ${maxLength} are allowed`);
+  }
+  return problems;
 }
 
 /**
@@ -53,7 +75,8 @@ export function validateName(field: string, value: string): string[] {
  */
 export function validateDestinationName(field: string, value: string): string[] {
   if (typeof value === "string" && holdsToken(value)) return [];
-  const problems = validateName(field, value);
+  // The length is BTP's own limit here, said below in BTP's words.
+  const problems = validateName(field, value, Infinity);
   if (problems.length > 0) return problems;
   if (!DESTINATION_NAME.test(value)) {
     problems.push(`${field} ${JSON.stringify(value)} may contain only letters, digits, "-" and "_"`);
@@ -83,4 +106,42 @@ export function validateCredentialsReference(field: string, value: string): stri
     `${field} must be a Terraform reference to a service key's credentials (e.g. serviceKey.credentials), ` +
       "not a literal: a literal would put the client secret into the code and the synthesized stack",
   ];
+}
+
+/** The JavaScript type each prop must have; `object` props are checked by a shape of their own. */
+export type PropShape = Readonly<Record<string, "string" | "boolean" | "number" | "object" | "array">>;
+
+/**
+ * Returns the problems of props given from JavaScript (or through a cast) that TypeScript would have
+ * refused: props that are not an object, unknown props (with the nearest known name), and props of
+ * another type, each naming `prefix`, the prop and its value. String props are left to the rule of
+ * each field, which says "must be a string" along with everything else it checks.
+ */
+export function validatePropShape(prefix: string, props: unknown, shape: PropShape): string[] {
+  const where = prefix === "" ? "props" : prefix;
+  if (props === null || typeof props !== "object" || Array.isArray(props)) {
+    return [`${where} ${JSON.stringify(props) ?? String(props)} must be an object`];
+  }
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(props)) {
+    const field = prefix === "" ? name : `${prefix}.${name}`;
+    const wanted = Object.hasOwn(shape, name) ? shape[name] : undefined;
+    if (wanted === undefined) {
+      const near = nearestName(name, Object.keys(shape));
+      problems.push(`${field} is not a known prop${near ? ` (did you mean ${near}?)` : ""}`);
+      continue;
+    }
+    if (value === undefined || wanted === "string") continue;
+    const actual = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+    if (actual !== wanted) {
+      problems.push(
+        `${field} ${JSON.stringify(value) ?? String(value)} must be ${article(wanted)}, not ${article(actual)}`,
+      );
+    }
+  }
+  return problems;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
