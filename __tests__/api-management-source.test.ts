@@ -138,6 +138,19 @@ describe("ApiManagementSource", () => {
     );
   });
 
+  it("refuses a second entitlement of one subaccount, written in another case, in one stack", () => {
+    expect(() =>
+      synthAlone((scope) => {
+        new ApiManagementSource(scope, "a", { subaccountId: SUBACCOUNT_ID });
+        new ApiManagementSource(scope, "b", {
+          subaccountId: SUBACCOUNT_ID.toUpperCase(),
+          destinationName: "APIManagement_B",
+          serviceInstanceName: "apim-b",
+        });
+      }),
+    ).toThrow(/createEntitlement: \S+\/a already declares the API portal entitlement of subaccount/);
+  });
+
   it("allows a second source in one subaccount when its destination and instance have names of their own", () => {
     const stack = synthAlone((scope) => {
       new ApiManagementSource(scope, "a", { subaccountId: SUBACCOUNT_ID });
@@ -145,6 +158,7 @@ describe("ApiManagementSource", () => {
         subaccountId: SUBACCOUNT_ID,
         destinationName: "APIManagement_B",
         serviceInstanceName: "apim-b",
+        createEntitlement: false,
       });
     });
     expect(Object.keys(stack.resource.btp_subaccount_destination_generic)).toHaveLength(2);

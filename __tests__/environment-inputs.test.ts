@@ -174,10 +174,42 @@ describe("conflicts between environments", () => {
       parseEnvironments("f", {
         environments: {
           dev: shared,
-          qa: { ...shared, destinationName: "APIManagement_QA", serviceInstanceName: "apim-qa" },
+          qa: {
+            ...shared,
+            destinationName: "APIManagement_QA",
+            serviceInstanceName: "apim-qa",
+            createEntitlement: false,
+          },
         },
       }).map((e) => e.name),
     ).toEqual(["dev", "qa"]);
+  });
+
+  it("gives every object one owner across environments, comparing IDs as BTP does, without regard to case", () => {
+    const shared = { ...DEV, sharedSubaccount: true };
+    const qa = { ...shared, destinationName: "APIManagement_QA", serviceInstanceName: "apim-qa" };
+    expect(problemsOf({ dev: shared, qa })).toContain(
+      'environments "dev" and "qa": share subaccount 11111111-2222-4333-8444-555555555555 and each declares its API portal entitlement',
+    );
+    expect(
+      problemsOf({ dev: DEV, prod: { ...PROD, subaccountId: DEV.subaccountId.toUpperCase() } }),
+    ).toContain("is in more than one environment");
+    const instance = "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f";
+    expect(
+      problemsOf({
+        dev: { ...DEV, adopt: { serviceInstanceId: instance } },
+        prod: { ...PROD, adopt: { serviceInstanceId: instance.toUpperCase() } },
+      }),
+    ).toContain(
+      `environments "dev" and "prod": adopt.serviceInstanceId "${instance}" is adopted by more than one environment`,
+    );
+    const key = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d";
+    expect(
+      problemsOf({
+        dev: { ...DEV, serviceKeyName: "k", adopt: { serviceKeyId: key } },
+        prod: { ...PROD, serviceKeyName: "k", adopt: { serviceKeyId: key } },
+      }),
+    ).toContain(`adopt.serviceKeyId "${key}" is adopted by more than one environment`);
   });
 });
 

@@ -232,7 +232,10 @@ export class ApiManagementSource extends Construct {
     this.serviceInstanceName = props.serviceInstanceName ?? ApiPortalServiceInstance.DEFAULT_NAME;
     this.destinationName = props.destinationName ?? ApiManagementDestination.DEFAULT_NAME;
     // Checked here as a whole so that one synth reports every broken prop, not just the first.
-    throwIfInvalid(this, [...ApiManagementSource.validateProps(props), ...this.clashes()]);
+    throwIfInvalid(this, [
+      ...ApiManagementSource.validateProps(props),
+      ...this.clashes(props.createEntitlement !== false),
+    ]);
 
     if (props.createEntitlement ?? true) {
       this.entitlement = new ApiPortalEntitlement(this, "entitlement", { subaccountId });
@@ -268,12 +271,16 @@ export class ApiManagementSource extends Construct {
    * Other ApiManagementSource constructs of the same stack in the same subaccount with the same
    * destination or instance name: one subaccount cannot hold two objects of one name.
    */
-  private clashes(): string[] {
-    if (holdsToken(this.subaccountId)) return [];
+  private clashes(createsEntitlement: boolean): string[] {
+    if (holdsToken(this.subaccountId) || typeof this.subaccountId !== "string") return [];
+    // BTP compares GUIDs without regard to letter case.
+    const subaccount = this.subaccountId.toLowerCase();
     const others = TerraformStack.of(this)
       .node.findAll()
       .filter((c): c is ApiManagementSource => c instanceof ApiManagementSource && c !== this)
-      .filter((other) => other.subaccountId === this.subaccountId);
+      .filter(
+        (other) => typeof other.subaccountId === "string" && other.subaccountId.toLowerCase() === subaccount,
+      );
     const problems: string[] = [];
     for (const other of others) {
       for (const [field, mine, theirs] of [
@@ -286,6 +293,12 @@ export class ApiManagementSource extends Construct {
               "one subaccount cannot hold two of one name",
           );
         }
+      }
+      if (createsEntitlement && other.entitlement) {
+        problems.push(
+          `createEntitlement: ${other.node.path} already declares the API portal entitlement of subaccount ${this.subaccountId}; ` +
+            "set createEntitlement false on this one, so that one resource owns it",
+        );
       }
     }
     return problems;
