@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { environmentsSchemaText, SCHEMA_FILE } from "../scripts/generate-environments-schema";
@@ -244,7 +245,12 @@ describe("the environments file's bytes", () => {
     [
       "a file over 1 MiB",
       `${good}${" ".repeat(MAX_CONFIG_BYTES)}`,
-      `an environments file is at most ${MAX_CONFIG_BYTES}`,
+      `is larger than ${MAX_CONFIG_BYTES} bytes`,
+    ],
+    [
+      "nesting that never ends",
+      `{"environments": ${"[".repeat(100000)}${"]".repeat(100000)}}`,
+      "nests 100001 levels deep; an environments file needs at most 32",
     ],
   ])("refuses %s", (_, bytes, expected) => {
     expect(fileProblem(bytes)).toContain(expected);
@@ -252,6 +258,23 @@ describe("the environments file's bytes", () => {
 
   it("refuses a folder given as the file", () => {
     expect(() => loadEnvironments(tempDir())).toThrow("is a folder, not a file");
+  });
+
+  it("refuses, without reading a byte, a file that never ends or blocks: a device and a named pipe", () => {
+    expect(() => loadEnvironments("/dev/zero")).toThrow(
+      "/dev/zero: invalid configuration:\n  - is not a regular file (a device or a pipe, say)",
+    );
+    const fifo = join(tempDir(), "environments.json");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    expect(() => loadEnvironments(fifo)).toThrow("is not a regular file");
+  });
+
+  it("says in one line what is wrong with a path through a file", () => {
+    const file = join(tempDir(), "file");
+    writeFileSync(file, "x");
+    expect(() => loadEnvironments(join(file, "environments.json"))).toThrow(
+      "environments.json: invalid configuration:\n  - a part of the path is not a folder",
+    );
   });
 
   it("refuses a top-level field other than environments and $schema", () => {

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { BackendConfig, secretOptionTarget } from "./backend";
+import { ConfigError } from "./config-error";
 import { nearestName } from "../constructs/private/did-you-mean";
 
 const SCHEMA_FILE = join(__dirname, "..", "environments.schema.json");
@@ -25,7 +26,16 @@ let compiled: { ajv: Ajv; file: ValidateFunction } | undefined;
 function validators(): { ajv: Ajv; file: ValidateFunction } {
   if (!compiled) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    ajv.addSchema(JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as object, SCHEMA_ID);
+    let schema: object;
+    try {
+      schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as object;
+    } catch (err) {
+      const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      throw new ConfigError(SCHEMA_FILE, [
+        `cannot be read (${why}): it ships with the project; \`npm run schema\` writes it anew`,
+      ]);
+    }
+    ajv.addSchema(schema, SCHEMA_ID);
     const file = ajv.getSchema(SCHEMA_ID);
     if (!file) throw new Error(`${SCHEMA_FILE} did not compile`);
     compiled = { ajv, file };

@@ -1,10 +1,70 @@
 /** Reading a JSON file as a configuration: its bytes checked before its JSON is trusted. */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { ConfigError } from "./config-error";
 
 /** An environments file larger than this is a wrong file, not a configuration. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Deeper nesting than this is no environments file (which needs four levels) and would only exhaust the parser's stack. */
+export const MAX_NESTING = 32;
+
+/**
+ * The file's bytes, at most MAX_CONFIG_BYTES: what is not a regular file (a folder, a device, a
+ * pipe, which could be read forever or block) is refused before it is opened, and reading stops
+ * one byte past the limit whatever the file claims its size to be.
+ */
+function readBounded(file: string): Buffer {
+  const problem = (why: string) => new ConfigError(file, [why]);
+  let fd: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw problem("is a folder, not a file");
+    if (!stat.isFile())
+      throw problem("is not a regular file (a device or a pipe, say): give the path of a JSON file");
+    fd = openSync(file, "r");
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw problem(
+      code === "ENOENT"
+        ? "file not found"
+        : code === "ENOTDIR"
+          ? "a part of the path is not a folder"
+          : `cannot be read (${code})`,
+    );
+  }
+  try {
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    }
+    if (length > MAX_CONFIG_BYTES) {
+      throw problem(`is larger than ${MAX_CONFIG_BYTES} bytes; an environments file is at most that`);
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** How deep objects and arrays nest in JSON `text`, brackets inside strings aside. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") deepest = Math.max(deepest, ++depth);
+    else if (c === "}" || c === "]") depth--;
+  }
+  return deepest;
+}
 
 /**
  * The JSON document of a file, refused unless it is at most MAX_CONFIG_BYTES of UTF-8 (a leading
@@ -12,29 +72,18 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
  * keys, which JSON.parse would silently resolve to the last.
  */
 export function readJsonDocument(file: string): unknown {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(file, [
-      code === "ENOENT"
-        ? "file not found"
-        : code === "EISDIR"
-          ? "is a folder, not a file"
-          : `cannot be read (${code})`,
-    ]);
-  }
-  if (bytes.length > MAX_CONFIG_BYTES) {
-    throw new ConfigError(file, [
-      `is ${bytes.length} bytes; an environments file is at most ${MAX_CONFIG_BYTES}`,
-    ]);
-  }
+  const bytes = readBounded(file);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new ConfigError(file, ["not valid JSON: the file is not UTF-8 text"]);
+  }
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) {
+    throw new ConfigError(file, [
+      `nests ${depth} levels deep; an environments file needs at most ${MAX_NESTING}`,
+    ]);
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
