@@ -113,6 +113,17 @@ describe("npm run review", () => {
       expect.stringContaining("replace_triggered_by` names `terraform_data."),
     ]);
     expect(key.failsAtApply).toEqual([]);
+    // Without rotation's create_before_destroy the old key goes first: the transport breaks.
+    expect(key.breaksTransport).toEqual([
+      expect.stringContaining("the old key deleted before the new one exists"),
+    ]);
+    const rotated = synth({ dev: { ...DEV, keyRotationDays: 30, serviceKeyName: "apim-transport-key" } });
+    const rotatedRenamed = synth({
+      dev: { ...DEV, keyRotationDays: 30, serviceKeyName: "apim-transport-key-2" },
+    });
+    const safe = block((await review(rotated, rotatedRenamed)).diffs, "dev", KEY);
+    expect(safe.action).toBe("replace");
+    expect(safe.breaksTransport).toEqual([]);
     const destination = block(diffs, "dev", DESTINATION);
     expect(destination.action).toBe("update");
     expect(destination.knownAfterApply.map((k) => k.path)).toContain(
@@ -182,9 +193,22 @@ describe("npm run review", () => {
       },
     });
     const { markdown } = await review(synth({ dev: DEV, prod: PROD }), { ...moved, qa: base.dev });
-    expect(markdown).toContain("| `dev` | 0 | 0 | 0 | 0 | stack removed |");
+    // qa has dev's subaccount: that is what renaming dev to qa looks like.
+    expect(markdown).toContain(
+      "| `dev` | 0 | 0 | 0 | 0 | stack removed, **renamed environment? state orphaned** |",
+    );
     expect(markdown).toContain("A deploy does not destroy anything");
-    expect(markdown).toMatch(/\| `qa` \| [1-9]\d* \| 0 \| 0 \| 0 \| new stack/);
+    expect(markdown).toMatch(
+      /\| `qa` \| [1-9]\d* \| 0 \| 0 \| 0 \| new stack, \*\*renamed environment\? state orphaned\*\*/,
+    );
+    expect(markdown).toContain(
+      "This new stack manages the subaccount of the removed `dev`. It starts with an empty state",
+    );
+    const unrelated = await review(
+      synth({ dev: DEV, prod: PROD }),
+      synth({ prod: PROD, qa: { ...DEV, subaccountId: "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e" } }),
+    );
+    expect(unrelated.markdown).not.toContain("renamed environment");
     expect(markdown).toContain('- `globalaccount`: `"example-global-account"` -> `"acme"`');
     expect(markdown).toContain("- `terraform.backend.local` removed");
     expect(markdown).toContain('  - `bucket`: `"b"`');

@@ -138,6 +138,11 @@ export interface BlockChange {
 export interface StackDiff {
   readonly name: string;
   readonly status: "added" | "removed" | "changed" | "unchanged";
+  /**
+   * For an added or removed stack: the other stacks, removed or added, that manage the same
+   * subaccount, which is what renaming an environment looks like.
+   */
+  readonly sameSubaccountAs?: readonly string[];
   /** Sorted by kind (resources first), then address. */
   readonly blocks: readonly BlockChange[];
   /** For a removed stack: the resources it leaves behind. */
@@ -153,7 +158,25 @@ export async function diffSynthOutputs(
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareText);
   const diffs: StackDiff[] = [];
   for (const name of names) diffs.push(await diffStack(name, before[name], after[name], schema));
-  return diffs;
+  // A stack that goes and one that comes for the same subaccount: a renamed environment. The new
+  // stack starts with an empty state, so it would create a second set of objects beside the ones
+  // the old stack's state still holds, which nothing manages any more.
+  const subaccountOf = (stack: SynthesizedStack | undefined) => {
+    const value = stack?.output?.subaccount_id?.value;
+    return typeof value === "string" ? value.toLowerCase() : undefined;
+  };
+  return diffs.map((diff) => {
+    if (diff.status !== "added" && diff.status !== "removed") return diff;
+    const mine = subaccountOf(diff.status === "added" ? after[diff.name] : before[diff.name]);
+    const counterparts = diffs
+      .filter((other) => other.status === (diff.status === "added" ? "removed" : "added"))
+      .filter((other) => {
+        const theirs = subaccountOf(other.status === "added" ? after[other.name] : before[other.name]);
+        return mine !== undefined && theirs === mine;
+      })
+      .map((other) => other.name);
+    return counterparts.length > 0 ? { ...diff, sameSubaccountAs: counterparts } : diff;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,6 +536,19 @@ async function diffStack(
   }
 
   for (const change of changes.values()) {
+    // Without create_before_destroy, Terraform deletes the old key before it creates the new one,
+    // so until the apply ends (or for good, should it fail) the destination holds dead credentials.
+    const block = now.get(change.address);
+    if (
+      change.type === "btp_subaccount_service_binding" &&
+      change.action === "replace" &&
+      block?.attributes.get("lifecycle.create_before_destroy")?.text !== "true"
+    ) {
+      change.breaksTransport.push(
+        `${code(change.address)} is replaced, the old key deleted before the new one exists: ` +
+          "the destination holds the deleted key's credentials until the apply ends, and for good if it fails",
+      );
+    }
     const pending = rulesPending.get(change.address) ?? [];
     if (pending.length > 0 && change.action !== "replace") {
       change.failsAtApply.push(
@@ -522,9 +558,9 @@ async function diffStack(
     const attributes = new Set(
       [...change.changes, ...change.knownAfterApply].map((c) => topAttribute(c.path)),
     );
-    const block = schemaBlock(schema, change);
+    const schemaOfBlock = schemaBlock(schema, change);
     change.sensitive.push(
-      ...[...attributes].filter((a) => block?.attributes?.[a]?.sensitive).sort(compareText),
+      ...[...attributes].filter((a) => schemaOfBlock?.attributes?.[a]?.sensitive).sort(compareText),
     );
     change.notes.push(...notesFor(change, name));
   }
@@ -657,6 +693,7 @@ function stackNotes(diff: StackDiff): string[] {
   if (diff.status === "added") notes.push("new stack");
   if (diff.status === "removed") notes.push("stack removed");
   if (diff.status === "unchanged") notes.push("no changes");
+  if (diff.sameSubaccountAs) notes.push("**renamed environment? state orphaned**");
   if (diff.blocks.some((b) => b.breaksTransport.length > 0)) notes.push("**breaks the transport**");
   if (diff.blocks.some((b) => b.failsAtApply.length > 0)) notes.push("**fails at apply**");
   if (diff.blocks.some((b) => b.kind === "output")) notes.push("outputs change");
@@ -668,6 +705,19 @@ function stackNotes(diff: StackDiff): string[] {
 
 function renderStack(diff: StackDiff): string[] {
   const lines = [`### Stack ${code(diff.name)}${diff.status === "added" ? " (new)" : ""}`, ""];
+  if (diff.sameSubaccountAs) {
+    const others = diff.sameSubaccountAs.map(code).join(", ");
+    lines.push(
+      diff.status === "added"
+        ? `> **Renamed environment?** This new stack manages the subaccount of the removed ${others}. It starts ` +
+            `with an empty state: a deploy would create a second entitlement, instance, key and destination ` +
+            `beside the ones ${others}'s state still holds, and those would be left unmanaged. Keep the old name, ` +
+            "or move the state first (copy the state file or `terraform state mv`), then deploy."
+        : `> **Renamed environment?** The new ${others} manages this stack's subaccount; this stack's state, with ` +
+            "every object in it, is left behind unless it is moved to the new name before the next deploy.",
+      "",
+    );
+  }
   if (diff.status === "removed") {
     lines.push(
       `This stack is no longer synthesized. A deploy does not destroy anything: its resources stay in BTP ` +
