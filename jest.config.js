@@ -14,6 +14,9 @@ module.exports = {
   // machine, `npm test` went from ~29.5 s to ~24 s; 3 workers were slower again. Above 3 cores the
   // default applies unchanged.
   maxWorkers: Math.max(2, availableParallelism() - 1),
+  // Many tests start a child process (Terraform, tsx, git); on a loaded 2-core machine one can take
+  // far longer than Jest's 5 s default. The limit is there to end a hang, not to time a test.
+  testTimeout: 10 * 60 * 1000,
   setupFiles: ["<rootDir>/__tests__/no-terraform.ts"],
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
 };

@@ -59,7 +59,7 @@ describe("docs/api", () => {
   beforeAll(async () => {
     generated = mkdtempSync(join(tmpdir(), "docs-api-"));
     await runTypedoc(generated);
-  }, 60_000);
+  });
 
   afterAll(() => {
     if (generated) rmSync(generated, { recursive: true, force: true });

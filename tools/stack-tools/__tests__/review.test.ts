@@ -283,6 +283,6 @@ describe("npm run review", () => {
       expect(result.stdout).toMatch(/^## Stack review\n/);
       expect(result.stdout).toMatch(/No changes: .*stacks? synthesizes? the same resources/);
       expect(worktrees()).toBe(before);
-    }, 20_000);
+    });
   });
 });

@@ -3,13 +3,20 @@
  * with one Mermaid flowchart per stack. Without DIR it synthesizes the app as `npm run synth` would
  * (APIM_CONFIG and APIM_ENVIRONMENTS included) in-process into a temporary folder, so it needs
  * neither `npm run synth` nor a Terraform binary. `npm run graph -- --update-readme` rewrites the diagram in README.md between
- * its graph markers; a test fails when that diagram is out of date.
+ * its graph markers, drawn from README_EXAMPLE (one environment with the default settings); a test
+ * fails when that diagram is out of date.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { selectedEnvironments } from "../../../stacks";
+import { parseEnvironments, selectedEnvironments } from "../../../stacks";
 import { readCommandLine } from "../src/command-line";
-import { graphsMarkdown, readmeSection, replaceReadmeSection, stacksMermaid } from "../src/stack-graph";
+import {
+  README_EXAMPLE,
+  graphsMarkdown,
+  readmeSection,
+  replaceReadmeSection,
+  stacksMermaid,
+} from "../src/stack-graph";
 import { readSynthOutput } from "../src/synth-output";
 import { synthesizeStacks } from "../src/synthesize";
 
@@ -27,15 +34,17 @@ async function main(args: string[]): Promise<number> {
   if (!command.ok) return command.exitCode;
   const updateReadme = command.values["update-readme"];
   const [dir] = command.positionals;
-  // The README shows the default app; drawing anything else into it would make it lie.
-  if (updateReadme && (dir !== undefined || process.env.APIM_CONFIG || process.env.APIM_ENVIRONMENTS)) {
-    console.error(
-      `--update-readme draws the default app only: no DIR, APIM_CONFIG or APIM_ENVIRONMENTS\n${USAGE}`,
-    );
+  // The README shows its own example; drawing anything else into it would make it lie.
+  if (updateReadme && dir !== undefined) {
+    console.error(`--update-readme draws the README's example environment only: no DIR\n${USAGE}`);
     return 2;
   }
 
-  const stacks = dir !== undefined ? readSynthOutput(dir) : synthesizeStacks(selectedEnvironments());
+  const stacks = updateReadme
+    ? synthesizeStacks(parseEnvironments("(README example)", README_EXAMPLE))
+    : dir !== undefined
+      ? readSynthOutput(dir)
+      : synthesizeStacks(selectedEnvironments());
   const graphs = await stacksMermaid(stacks);
   if (!updateReadme) {
     process.stdout.write(graphsMarkdown(graphs));
