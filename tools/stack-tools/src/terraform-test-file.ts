@@ -18,6 +18,10 @@ export interface ExpectedStack {
   readonly destinationName?: string;
   /** @default - nothing adopted */
   readonly adopt?: ApiManagementSourceAdoption;
+  /** @default - the construct's own description, not asserted */
+  readonly destinationDescription?: string;
+  /** @default - not asserted */
+  readonly serviceInstanceName?: string;
 }
 
 /** A made-up service key; values no real system issued. */
@@ -241,13 +245,34 @@ export function terraformTestFile(stack: SynthesizedStack, expected: ExpectedSta
           true,
         ),
   ];
-  const destinationAsserts = (key: MadeUpServiceKey) =>
-    Object.entries(sapDestination(key, destinationName)).map(([field, value]) =>
+  // The user's own strings must arrive exactly as typed.
+  const typed = {
+    ...(expected.destinationDescription === undefined
+      ? {}
+      : { Description: expected.destinationDescription }),
+  };
+  const destinationAsserts = (key: MadeUpServiceKey) => [
+    ...Object.entries(sapDestination(key, destinationName)).map(([field, value]) =>
       assertion(
         `${destination}.${field} == ${hcl(value)}`,
         `the destination's ${field} is not what SAP's procedure asks`,
       ),
-    );
+    ),
+    ...Object.entries(typed).map(([field, value]) =>
+      assertion(
+        `${destination}.${field} == ${hcl(value)}`,
+        `the destination's ${field} is not what was typed`,
+      ),
+    ),
+    ...(expected.serviceInstanceName === undefined
+      ? []
+      : [
+          assertion(
+            `${instance}.name == ${hcl(expected.serviceInstanceName)}`,
+            "the service instance's name is not what was typed",
+          ),
+        ]),
+  ];
   const rotatedAt = (rfc3339: string) =>
     [
       "  override_resource {",

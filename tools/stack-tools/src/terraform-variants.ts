@@ -10,11 +10,12 @@ export interface EnvironmentsDocument {
   readonly environments: Record<string, Record<string, unknown>>;
 }
 
-const ADOPTABLE: ReadonlyArray<[keyof ApiManagementSourceAdoption, boolean | string]> = [
-  ["entitlement", true],
-  ["serviceInstanceId", "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f"],
-  ["serviceKeyId", "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d"],
-  ["destination", true],
+/** What can be adopted; an ID is made per variant, since one object can be adopted by one environment only. */
+const ADOPTABLE: ReadonlyArray<[keyof ApiManagementSourceAdoption, (variant: number) => boolean | string]> = [
+  ["entitlement", () => true],
+  ["serviceInstanceId", (variant) => `3c2d1e0f-9a8b-4c7d-8e6f-${variant.toString(16).padStart(12, "0")}`],
+  ["serviceKeyId", (variant) => `7a6b5c4d-3e2f-4a1b-9c8d-${variant.toString(16).padStart(12, "0")}`],
+  ["destination", () => true],
 ];
 
 const BACKENDS: Readonly<Record<string, Record<string, unknown>>> = {
@@ -47,10 +48,19 @@ export function terraformVariants(): EnvironmentsDocument {
       serviceKeyName: "apim-transport-qa-key",
       destinationDescription: "Transport of API portal content, QA",
     },
+    // What Terraform's templates, HCL strings or JSON would change or choke on, were it written as is.
+    "hostile-strings": {
+      serviceInstanceName: 'apim "${1+1}" %{if true}x%{endif} \\ $${kept}',
+      serviceKeyName: "key-${var.nothing}-%%{} \\n",
+      destinationDescription: 'say "hi" \\ ${1+1} %{for x in []}%{endfor} 100% $ { } Ünï ✓',
+      keyRotationDays: 7,
+    },
   };
   // Every subset of what can be adopted (16), the empty one aside, since that is the plain stack.
   for (let mask = 1; mask < 1 << ADOPTABLE.length; mask++) {
-    const adopt = Object.fromEntries(ADOPTABLE.filter((_, i) => mask & (1 << i)));
+    const adopt = Object.fromEntries(
+      ADOPTABLE.filter((_, i) => mask & (1 << i)).map(([field, value]) => [field, value(mask)]),
+    );
     // An adopted key keeps its name, which the config must then give.
     const keyName = "serviceKeyId" in adopt ? { serviceKeyName: "key-made-by-hand" } : {};
     variants[`adopt-${Object.keys(adopt).join("-")}`] = { adopt, ...keyName };
