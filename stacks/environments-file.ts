@@ -96,7 +96,7 @@ export type BackendEntry =
 /** State in a local file. */
 export interface LocalBackendEntry {
   type: "local";
-  /** Path of the state file, relative to cdktf.out/stacks/<environment>; default: terraform.<environment>.tfstate in the project. */
+  /** Path of the state file, relative to cdktf.out/stacks/<environment> and outside cdktf.out (e.g. ../../../state/dev.tfstate); default: terraform.<environment>.tfstate in the project. */
   path?: string;
 }
 
