@@ -10,6 +10,8 @@ export default tseslint.config(
       ".cdktn/",
       "packages/provider-btp/src/",
       "packages/provider-btp/lib/",
+      "packages/provider-cloudfoundry/src/",
+      "packages/provider-cloudfoundry/lib/",
       "jest.config.js",
     ],
   },

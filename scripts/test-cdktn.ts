@@ -3,7 +3,7 @@
  * continuation of the archived cdktf, without changing the project's dependencies.
  *
  * 1. Generates the btp bindings with CDK Terrain's generator (`@cdktn/provider-generator`) from the
- *    same schema snapshot and cdktf.json constraint as `npm run generate:btp`, into the git-ignored
+ *    same schema snapshot and cdktf.json constraint as `npm run generate:providers`, into the git-ignored
  *    `.cdktn/provider-btp/src`, and compiles them into `.cdktn/provider-btp/lib` with the options of
  *    packages/provider-btp. Skipped when the inputs have not changed since the last run.
  * 2. Runs jest with jest.cdktn.config.js, which resolves `cdktf` to `cdktn` and `@cdktf/provider-btp`
@@ -16,7 +16,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { generateBtpBindings } from "./generate-provider-btp";
+import { generateBindings } from "./generate-providers";
 
 const root = resolve(__dirname, "..");
 const PACKAGE_DIR = join(root, ".cdktn/provider-btp");
@@ -37,7 +37,7 @@ function inputsHash(): string {
     "cdktf.json",
     "packages/provider-btp/schema/provider-schema.json",
     "packages/provider-btp/tsconfig.json",
-    "scripts/generate-provider-btp.ts",
+    "scripts/generate-providers.ts",
     "node_modules/@cdktn/provider-generator/package.json",
     "node_modules/cdktn/package.json",
     "node_modules/typescript/package.json",
@@ -72,7 +72,7 @@ async function buildBindings(): Promise<void> {
   rmSync(STAMP, { force: true });
   rmSync(join(PACKAGE_DIR, "lib"), { recursive: true, force: true });
   mkdirSync(PACKAGE_DIR, { recursive: true });
-  await generateBtpBindings({ generator: "@cdktn/provider-generator", outdir: join(PACKAGE_DIR, "src") });
+  await generateBindings("btp", { generator: "@cdktn/provider-generator", outdir: join(PACKAGE_DIR, "src") });
   // Its paths (src/providers/btp -> lib) are relative to the file, so the same options apply here.
   copyFileSync(join(root, "packages/provider-btp/tsconfig.json"), join(PACKAGE_DIR, "tsconfig.json"));
   const status = run([join(root, "node_modules/typescript/bin/tsc"), "-p", PACKAGE_DIR]);

@@ -13,6 +13,19 @@ if (!REAL_BTP && !process.env.CI) {
   console.warn(`schema snapshot check skipped: no real SAP/btp 1.25.0 schema in ${realSchemasDir()}`);
 }
 
+const CLOUDFOUNDRY_SNAPSHOT = join(
+  __dirname,
+  "../../../packages/provider-cloudfoundry/schema/provider-schema.json",
+);
+const REAL_CLOUDFOUNDRY = realSchemaFile("cloudfoundry-cloudfoundry-1.16.0.json");
+
+describeWithRealSchema("the committed cloudfoundry snapshot against the real 1.16.0 schema", () => {
+  it("agrees on the provider block and every resource and data source it holds", () => {
+    expect(REAL_CLOUDFOUNDRY).toBeDefined();
+    expect(snapshotDifferences(CLOUDFOUNDRY_SNAPSHOT, REAL_CLOUDFOUNDRY as string)).toEqual([]);
+  });
+});
+
 describeWithRealSchema("the committed SAP/btp snapshot against the real 1.25.0 schema", () => {
   it("agrees on the provider block and every resource and data source it holds", () => {
     expect(REAL_BTP).toBeDefined();

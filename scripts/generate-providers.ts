@@ -1,13 +1,14 @@
 /**
- * Generates the `@cdktf/provider-btp` bindings (packages/provider-btp) from the committed schema
- * snapshot, with the same generator and the same output layout as `cdktf get`.
+ * Generates the `@cdktf/provider-btp` and `@cdktf/provider-cloudfoundry` bindings
+ * (packages/provider-<name>) from their committed schema snapshots, with the same generator and the
+ * same output layout as `cdktf get`.
  *
  * `cdktf get` would fetch the schema by running `terraform providers schema -json` against the
  * registry; neither Terraform nor the registry is reachable where this project is built, so the
  * snapshot stands in for that one step and everything after it is cdktf's own code.
  *
- * Run as a script it generates with cdktf's generator into cdktf.json's `codeMakerOutput`.
- * `generateBtpBindings` can also use CDK Terrain's generator (`@cdktn/provider-generator`, whose
+ * Run as a script it generates both with cdktf's generator, each into `src/` of its package.
+ * `generateBindings` can also use CDK Terrain's generator (`@cdktn/provider-generator`, whose
  * bindings import `cdktn`) and write elsewhere; `npm run test:cdktn` does so into `.cdktn/`.
  */
 import { readFileSync, rmSync } from "node:fs";
@@ -15,15 +16,24 @@ import { join, resolve } from "node:path";
 import type { ProviderSchema } from "@cdktf/commons";
 
 const root = resolve(__dirname, "..");
-const SCHEMA_FILE = join(root, "packages/provider-btp/schema/provider-schema.json");
+/** The providers whose bindings are generated here: no prebuilt package exists on npm for them. */
+export const GENERATED_PROVIDERS = {
+  btp: { address: "registry.terraform.io/sap/btp", package: "packages/provider-btp" },
+  cloudfoundry: {
+    address: "registry.terraform.io/cloudfoundry/cloudfoundry",
+    package: "packages/provider-cloudfoundry",
+  },
+} as const;
+
+export type GeneratedProvider = keyof typeof GENERATED_PROVIDERS;
 
 /** The generator packages this script can drive; they share one API. */
 export type BindingsGenerator = "@cdktf/provider-generator" | "@cdktn/provider-generator";
 
-export interface GenerateBtpBindingsOptions {
+export interface GenerateBindingsOptions {
   /** Default `@cdktf/provider-generator`. */
   readonly generator?: BindingsGenerator;
-  /** The folder that gets `providers/btp/`, as `codeMakerOutput`; default cdktf.json's `codeMakerOutput`. */
+  /** The folder that gets `providers/<name>/`, as `codeMakerOutput`; default the package's `src/`. */
   readonly outdir?: string;
 }
 
@@ -46,7 +56,7 @@ interface GeneratorToolkit {
   generate(spec: string, schema: ProviderSchema, outdir: string): Promise<void>;
 }
 
-// The two packages are loaded on demand, so a plain `generate:btp` never loads CDK Terrain. Their
+// The two packages are loaded on demand, so a plain `generate:providers` never loads CDK Terrain. Their
 // classes are nominally distinct types, hence one adapter per package with the same body.
 const TOOLKITS: Record<BindingsGenerator, () => Promise<GeneratorToolkit>> = {
   "@cdktf/provider-generator": async () => {
@@ -81,23 +91,30 @@ const TOOLKITS: Record<BindingsGenerator, () => Promise<GeneratorToolkit>> = {
   },
 };
 
-/** Generates the btp bindings into `<outdir>/providers/btp` and returns that folder. */
-export async function generateBtpBindings(options: GenerateBtpBindingsOptions = {}): Promise<string> {
+/** Generates the bindings of `name` into `<outdir>/providers/<name>` and returns that folder. */
+export async function generateBindings(
+  name: GeneratedProvider,
+  options: GenerateBindingsOptions = {},
+): Promise<string> {
+  const { address, package: packageDir } = GENERATED_PROVIDERS[name];
   const toolkit = await TOOLKITS[options.generator ?? "@cdktf/provider-generator"]();
   const cdktfJson = JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")) as CdktfJson;
-  const btp = cdktfJson.terraformProviders.find((p) => /^sap\/btp@/i.test(p));
-  if (!btp) {
-    throw new Error('cdktf.json: terraformProviders has no "sap/btp@<version>" entry');
+  const spec = cdktfJson.terraformProviders.find(
+    (p) => p.split("@")[0].toLowerCase() === address.replace("registry.terraform.io/", ""),
+  );
+  if (!spec) {
+    throw new Error(`cdktf.json: terraformProviders has no "${address.replace("registry.terraform.io/", "")}@<version>" entry`);
   }
-  const constraint = toolkit.constraint(btp);
+  const constraint = toolkit.constraint(spec);
   if (!constraint.version || !/^\d+\.\d+\.\d+$/.test(constraint.version)) {
-    throw new Error(`cdktf.json: "${btp}" must pin an exact version, e.g. "sap/btp@1.25.0"`);
+    throw new Error(`cdktf.json: "${spec}" must pin an exact version, e.g. "sap/btp@1.25.0"`);
   }
 
-  const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as ProviderSchema;
+  const schemaFile = join(root, packageDir, "schema/provider-schema.json");
+  const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as ProviderSchema;
   const fqpns = Object.keys(schema.provider_schemas ?? {});
-  if (fqpns.length !== 1 || fqpns[0] !== "registry.terraform.io/sap/btp") {
-    throw new Error(`${SCHEMA_FILE}: expected exactly the provider registry.terraform.io/sap/btp`);
+  if (fqpns.length !== 1 || fqpns[0] !== address) {
+    throw new Error(`${schemaFile}: expected exactly the provider ${address}`);
   }
   // `terraform version -json` would report the installed version; the snapshot is of exactly the
   // pinned version, so the constraint is that version.
@@ -106,16 +123,18 @@ export async function generateBtpBindings(options: GenerateBtpBindingsOptions = 
     provider_versions: { [fqpns[0]]: constraint.version },
   };
 
-  const outdir = resolve(root, options.outdir ?? cdktfJson.codeMakerOutput);
+  const outdir = resolve(root, options.outdir ?? join(packageDir, "src"));
   const providerDir = join(outdir, "providers", constraint.name);
   rmSync(providerDir, { recursive: true, force: true });
-  await toolkit.generate(btp, pinned, outdir);
+  await toolkit.generate(spec, pinned, outdir);
   console.log(`generated ${constraint.source}@${constraint.version} bindings in ${outdir}`);
   return providerDir;
 }
 
 if (require.main === module) {
-  generateBtpBindings().catch((err: unknown) => {
+  (async () => {
+    for (const name of Object.keys(GENERATED_PROVIDERS) as GeneratedProvider[]) await generateBindings(name);
+  })().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });
