@@ -103,7 +103,9 @@ export async function generateBindings(
     (p) => p.split("@")[0].toLowerCase() === address.replace("registry.terraform.io/", ""),
   );
   if (!spec) {
-    throw new Error(`cdktf.json: terraformProviders has no "${address.replace("registry.terraform.io/", "")}@<version>" entry`);
+    throw new Error(
+      `cdktf.json: terraformProviders has no "${address.replace("registry.terraform.io/", "")}@<version>" entry`,
+    );
   }
   const constraint = toolkit.constraint(spec);
   if (!constraint.version || !/^\d+\.\d+\.\d+$/.test(constraint.version)) {
