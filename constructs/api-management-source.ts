@@ -2,6 +2,8 @@ import { TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ApiManagementConnectionCheck } from "./api-management-connection-check";
 import { ApiManagementDestination } from "./api-management-destination";
+import { ApiPortalCloudFoundryInstance } from "./api-portal-cloud-foundry-instance";
+import { ApiPortalCloudFoundryKey } from "./api-portal-cloud-foundry-key";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
@@ -53,6 +55,20 @@ const ADOPTION_SHAPE: Readonly<Record<keyof ApiManagementSourceAdoption, PropSha
   serviceInstanceId: "string",
   serviceKeyId: "string",
   destination: "boolean",
+};
+
+/** Where the API portal instance and its key live when they live in Cloud Foundry. */
+export interface ApiManagementSourceCloudFoundry {
+  /**
+   * ID (GUID) of the Cloud Foundry space, in the source subaccount's org, that holds the instance and key.
+   *
+   * @default - none, required
+   */
+  readonly spaceId: string;
+}
+
+const CLOUD_FOUNDRY_SHAPE: Readonly<Record<keyof ApiManagementSourceCloudFoundry, PropShape[string]>> = {
+  spaceId: "string",
 };
 
 /** Properties of an {@link ApiManagementSource}. */
@@ -119,6 +135,13 @@ export interface ApiManagementSourceProps {
    * @default true
    */
   readonly connectionCheck?: boolean;
+
+  /**
+   * Create the instance and key in this Cloud Foundry space, where SAP's procedure creates them; the stack declares the `cloudfoundry` provider.
+   *
+   * @default - the subaccount's "Other" environment (BTP service manager)
+   */
+  readonly cloudFoundry?: ApiManagementSourceCloudFoundry;
 }
 
 /** Every prop of {@link ApiManagementSourceProps}, with its JavaScript type. */
@@ -132,6 +155,7 @@ const SOURCE_PROP_SHAPE: Readonly<Record<keyof ApiManagementSourceProps, PropSha
   adopt: "object",
   keyRotationDays: "number",
   connectionCheck: "boolean",
+  cloudFoundry: "object",
 };
 
 /**
@@ -162,7 +186,17 @@ export class ApiManagementSource extends Construct {
         ? []
         : ApiPortalServiceKey.validateRotationDays("keyRotationDays", props.keyRotationDays)),
       ...ApiManagementSource.validateAdoption(props),
+      ...ApiManagementSource.validateCloudFoundry(props),
     ];
+  }
+
+  private static validateCloudFoundry(props: ApiManagementSourceProps): string[] {
+    const { cloudFoundry } = props;
+    if (cloudFoundry === undefined) return [];
+    const shape = validatePropShape("cloudFoundry", cloudFoundry, CLOUD_FOUNDRY_SHAPE);
+    if (cloudFoundry === null || typeof cloudFoundry !== "object" || Array.isArray(cloudFoundry))
+      return shape;
+    return [...shape, ...validateGuid("cloudFoundry.spaceId", cloudFoundry.spaceId)];
   }
 
   private static validateAdoption(props: ApiManagementSourceProps): string[] {
@@ -199,11 +233,11 @@ export class ApiManagementSource extends Construct {
   /** The entitlement, or undefined when `createEntitlement` is false; its `resource` is the Terraform resource. */
   public readonly entitlement?: ApiPortalEntitlement;
 
-  /** The API portal service instance; its `resource` is the Terraform resource. */
-  public readonly serviceInstance: ApiPortalServiceInstance;
+  /** The API portal service instance, in the "Other" environment or in Cloud Foundry; its `resource` is the Terraform resource. */
+  public readonly serviceInstance: ApiPortalServiceInstance | ApiPortalCloudFoundryInstance;
 
   /** The service key whose credentials feed the destination; its `resource` is the Terraform resource. */
-  public readonly serviceKey: ApiPortalServiceKey;
+  public readonly serviceKey: ApiPortalServiceKey | ApiPortalCloudFoundryKey;
 
   /** The `APIManagement` destination; its `resource` is the Terraform resource, its `url` the transport URL. */
   public readonly destination: ApiManagementDestination;
@@ -240,17 +274,34 @@ export class ApiManagementSource extends Construct {
     if (props.createEntitlement ?? true) {
       this.entitlement = new ApiPortalEntitlement(this, "entitlement", { subaccountId });
     }
-    this.serviceInstance = new ApiPortalServiceInstance(this, "service-instance", {
-      subaccountId,
-      name: props.serviceInstanceName,
-      dependsOn: this.entitlement ? [this.entitlement.resource] : undefined,
-    });
-    this.serviceKey = new ApiPortalServiceKey(this, "service-key", {
-      subaccountId,
-      serviceInstanceId: this.serviceInstance.resource.id,
-      name: props.serviceKeyName,
-      rotationDays: props.keyRotationDays,
-    });
+    const dependsOn = this.entitlement ? [this.entitlement.resource] : undefined;
+    if (props.cloudFoundry) {
+      // The entitlement stays BTP's; the instance and key are made in the space, as SAP documents.
+      const instance = new ApiPortalCloudFoundryInstance(this, "service-instance", {
+        spaceId: props.cloudFoundry.spaceId,
+        name: props.serviceInstanceName,
+        dependsOn,
+      });
+      this.serviceInstance = instance;
+      this.serviceKey = new ApiPortalCloudFoundryKey(this, "service-key", {
+        serviceInstanceId: instance.resource.id,
+        name: props.serviceKeyName,
+        rotationDays: props.keyRotationDays,
+      });
+    } else {
+      const instance = new ApiPortalServiceInstance(this, "service-instance", {
+        subaccountId,
+        name: props.serviceInstanceName,
+        dependsOn,
+      });
+      this.serviceInstance = instance;
+      this.serviceKey = new ApiPortalServiceKey(this, "service-key", {
+        subaccountId,
+        serviceInstanceId: instance.resource.id,
+        name: props.serviceKeyName,
+        rotationDays: props.keyRotationDays,
+      });
+    }
     this.destination = new ApiManagementDestination(this, "destination", {
       subaccountId,
       serviceKeyCredentials: this.serviceKey.credentials,
@@ -304,9 +355,10 @@ export class ApiManagementSource extends Construct {
     return problems;
   }
 
-  /** Import IDs as the SAP/btp provider documents them for each resource. */
+  /** Import IDs as the providers document them: SAP/btp's composite IDs, Cloud Foundry's GUIDs. */
   private addImports(props: ApiManagementSourceProps): void {
     const { subaccountId, adopt = {} } = props;
+    const importId = (guid: string) => (props.cloudFoundry ? guid : `${subaccountId},${guid}`);
     const imports: Array<[keyof ApiManagementSourceAdoption, TerraformResource | undefined, string | false]> =
       [
         [
@@ -318,12 +370,12 @@ export class ApiManagementSource extends Construct {
         [
           "serviceInstanceId",
           this.serviceInstance.resource,
-          adopt.serviceInstanceId !== undefined && `${subaccountId},${adopt.serviceInstanceId}`,
+          adopt.serviceInstanceId !== undefined && importId(adopt.serviceInstanceId),
         ],
         [
           "serviceKeyId",
           this.serviceKey.resource,
-          adopt.serviceKeyId !== undefined && `${subaccountId},${adopt.serviceKeyId}`,
+          adopt.serviceKeyId !== undefined && importId(adopt.serviceKeyId),
         ],
         [
           "destination",

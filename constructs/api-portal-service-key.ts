@@ -1,9 +1,8 @@
 import { subaccountServiceBinding } from "@cdktf/provider-btp";
-import { provider as time, rotating } from "@cdktf/provider-time";
-import { Fn, Lazy, TerraformResource, Token } from "cdktf";
+import { rotating } from "@cdktf/provider-time";
+import { TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
-import { ensureProvider } from "./private/providers";
-import { expressionLiteral, templateLiteral } from "./private/terraform-strings";
+import { keyNaming, replaceWithTrigger } from "./private/key-naming";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiPortalServiceKey}. */
@@ -90,43 +89,16 @@ export class ApiPortalServiceKey extends Construct {
         : ApiPortalServiceKey.validateRotationDays("rotationDays", props.rotationDays)),
     ]);
 
-    let name = templateLiteral(baseName);
-    if (props.rotationDays !== undefined) {
-      ensureProvider(this, time.TimeProvider, "time");
-      this.rotation = new rotating.Rotating(this, "rotation", { rotationDays: props.rotationDays });
-      // When the period is over, time_rotating gets a new timestamp, so the key a new name, which
-      // through the name trigger replaces it; two keys never share a name, so the new one can be
-      // created before the old one is deleted.
-      // join() rather than a template: cdktf would read a `${` in the base name, once next to a
-      // token, as the start of an expression of its own.
-      name = Fn.join("-", [
-        expressionLiteral(baseName),
-        Fn.formatdate("YYYYMMDDhhmm", this.rotation.rfc3339),
-      ]);
-    }
-
-    // A plain `terraform_data` block rather than cdktf's DataResource, whose synth-time check runs
-    // `terraform version` and so fails wherever Terraform is not installed (CI, review machines).
-    this.nameTrigger = new TerraformResource(this, "name-trigger", {
-      terraformResourceType: "terraform_data",
-    });
-    // The instance ID too: a replaced instance would otherwise plan an in-place update of the key.
-    this.nameTrigger.addOverride("input", { name, service_instance_id: props.serviceInstanceId });
+    const naming = keyNaming(this, baseName, props.serviceInstanceId, props.rotationDays);
+    this.nameTrigger = naming.nameTrigger;
+    this.rotation = naming.rotation;
     this.resource = new subaccountServiceBinding.SubaccountServiceBinding(this, "resource", {
       subaccountId: props.subaccountId,
       serviceInstanceId: props.serviceInstanceId,
-      name,
-      // create_before_destroy with rotation: Terraform creates the new key, moves the destination
-      // to it, and only then deletes the old key, so the transport never points at a deleted key.
-      lifecycle: this.rotation ? { createBeforeDestroy: true } : undefined,
+      name: naming.name,
     });
+    replaceWithTrigger(this.resource, naming);
     this.node.defaultChild = this.resource;
-    // Written through an override because cdktf renders lifecycle references as "${...}", which
-    // Terraform refuses there (hashicorp/terraform-cdk#3196): only a bare address is allowed.
-    const trigger = this.nameTrigger;
-    this.resource.addOverride("lifecycle.replace_triggered_by", [
-      Lazy.stringValue({ produce: () => `${trigger.terraformResourceType}.${trigger.friendlyUniqueId}` }),
-    ]);
   }
 
   /** The key's credentials JSON, as a Terraform reference (sensitive, never a value in code). */

@@ -1,4 +1,5 @@
 import { provider } from "@cdktf/provider-btp";
+import { provider as cloudfoundry } from "@cdktf/provider-cloudfoundry";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ApiManagementSource } from "../constructs";
@@ -15,6 +16,9 @@ export class ApiManagementSourceStack extends TerraformStack {
   /** The BTP provider; credentials come from BTP_USERNAME/BTP_PASSWORD (or the provider's other variables). */
   public readonly provider: provider.BtpProvider;
 
+  /** The Cloud Foundry provider, for an environment whose instance and key live in a space. */
+  public readonly cloudFoundryProvider?: cloudfoundry.CloudfoundryProvider;
+
   /** The entitlement, instance, key and destination of the source subaccount. */
   public readonly source: ApiManagementSource;
 
@@ -25,6 +29,12 @@ export class ApiManagementSourceStack extends TerraformStack {
       globalaccount: templateLiteral(config.globalAccount),
       cliServerUrl: config.cliServerUrl === undefined ? undefined : templateLiteral(config.cliServerUrl),
     });
+    if (config.cloudFoundry) {
+      // Credentials from CF_USER and CF_PASSWORD (or the provider's other variables), never from here.
+      this.cloudFoundryProvider = new cloudfoundry.CloudfoundryProvider(this, "cloudfoundry", {
+        apiUrl: templateLiteral(config.cloudFoundry.apiUrl),
+      });
+    }
     addBackend(this, config.name, config.backend);
 
     this.source = new ApiManagementSource(this, "api-management-source", sourceProps(config));

@@ -1,4 +1,8 @@
-import { ApiManagementSource, ApiManagementSourceProps } from "../constructs";
+import {
+  ApiManagementSource,
+  ApiManagementSourceCloudFoundry,
+  ApiManagementSourceProps,
+} from "../constructs";
 import { validateName } from "../constructs/private/validation";
 import { BackendConfig, carriesCredentials, validateBackend } from "./backend";
 import { ConfigError } from "./config-error";
@@ -23,6 +27,9 @@ export interface EnvironmentConfig extends ApiManagementSourceProps {
 
   /** Whether the environment shares its subaccount with another one on purpose. */
   readonly sharedSubaccount?: boolean;
+
+  /** The Cloud Foundry space of the instance and key, and the API endpoint the stack's provider calls. */
+  readonly cloudFoundry?: ApiManagementSourceCloudFoundry & { readonly apiUrl: string };
 }
 
 /** Environment names become stack names and folder names under cdktf.out/stacks. */
@@ -62,6 +69,9 @@ export function parseEnvironments(
         ...validateName("globalAccount", config.globalAccount),
         ...ApiManagementSource.validateProps(sourceProps(config)),
         ...(config.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", config.cliServerUrl)),
+        ...(config.cloudFoundry === undefined
+          ? []
+          : validateHttpsUrl("cloudFoundry.apiUrl", config.cloudFoundry.apiUrl)),
         ...(config.backend === undefined ? [] : validateBackend("backend", config.backend, name)),
       ].map((p) => `environment ${JSON.stringify(name)}: ${p}`),
     );
@@ -76,8 +86,9 @@ export function parseEnvironments(
 /** The construct's props of an environment: its config less what the stack itself uses. */
 export function sourceProps(config: EnvironmentConfig): ApiManagementSourceProps {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { name, globalAccount, cliServerUrl, backend, sharedSubaccount, ...props } = config;
-  return props;
+  const { name, globalAccount, cliServerUrl, backend, sharedSubaccount, cloudFoundry, ...props } = config;
+  // The API endpoint is the stack's, for its provider; the construct needs only the space.
+  return cloudFoundry === undefined ? props : { ...props, cloudFoundry: { spaceId: cloudFoundry.spaceId } };
 }
 
 /** The file's entry as the stack's config: each field named here, so a renamed prop cannot slip through. */
@@ -97,6 +108,7 @@ function toEnvironmentConfig(name: string, entry: EnvironmentEntry): Environment
     adopt: entry.adopt,
     keyRotationDays: entry.keyRotationDays,
     connectionCheck: entry.connectionCheck,
+    cloudFoundry: entry.cloudFoundry,
   };
 }
 
@@ -104,7 +116,7 @@ function validateHttpsUrl(field: string, value: string): string[] {
   // The value is not quoted where it carries credentials: it holds the secret.
   if (carriesCredentials(value)) {
     return [
-      `${field} holds a URL with credentials (user, password or query): give the URL alone; BTP credentials belong in BTP_USERNAME and BTP_PASSWORD`,
+      `${field} holds a URL with credentials (user, password or query): give the URL alone; credentials belong in the provider's environment variables (BTP_USERNAME and BTP_PASSWORD, CF_USER and CF_PASSWORD)`,
     ];
   }
   try {

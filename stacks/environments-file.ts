@@ -25,6 +25,15 @@ export interface EnvironmentsFile {
   environments: Record<string, EnvironmentEntry>;
 }
 
+/** The Cloud Foundry space of an environment; the credentials come from the provider's environment variables. */
+export interface CloudFoundryEntry {
+  /** ID (GUID) of the space, in the source subaccount's Cloud Foundry org. */
+  spaceId: string;
+
+  /** The Cloud Foundry API endpoint (https), e.g. https://api.cf.eu10.hana.ondemand.com. */
+  apiUrl: string;
+}
+
 /** One environment: where its source subaccount is, and how the setup in it is named and run. */
 export interface EnvironmentEntry {
   /** Subdomain of the BTP global account, as the btp provider's `globalaccount` takes it. */
@@ -35,6 +44,12 @@ export interface EnvironmentEntry {
 
   /** The btp CLI server URL (https), for landscapes other than the default. */
   cliServerUrl?: string;
+
+  /**
+   * Create the API portal instance and key in this Cloud Foundry space, as SAP's procedure does;
+   * without it they are created in the subaccount's "Other" environment.
+   */
+  cloudFoundry?: CloudFoundryEntry;
 
   /** Where the environment keeps its Terraform state; credentials come from the backend's environment variables. */
   backend?: BackendEntry;

@@ -59,12 +59,22 @@ export async function evaluateDestinations(
   keyText: string,
   binary?: string,
 ): Promise<JsonObject[]> {
-  const credentials = Object.fromEntries(
-    Object.keys(stack.resource?.btp_subaccount_service_binding ?? {}).map((name) => [
-      `btp_subaccount_service_binding.${name}.credentials`,
-      keyText,
-    ]),
-  );
+  // A BTP service binding holds the key's JSON as `credentials`; a Cloud Foundry credential
+  // binding holds Cloud Foundry's binding details, with the key under `credentials`.
+  const credentials = {
+    ...Object.fromEntries(
+      Object.keys(stack.resource?.btp_subaccount_service_binding ?? {}).map((name) => [
+        `btp_subaccount_service_binding.${name}.credentials`,
+        keyText,
+      ]),
+    ),
+    ...Object.fromEntries(
+      Object.keys(stack.resource?.cloudfoundry_service_credential_binding ?? {}).map((name) => [
+        `cloudfoundry_service_credential_binding.${name}.credential_binding`,
+        JSON.stringify({ credentials: JSON.parse(keyText) as unknown }),
+      ]),
+    ),
+  };
   const templates = Object.fromEntries(
     Object.values(stack.resource?.btp_subaccount_destination_generic ?? {}).map((body, i) => [
       `destination_${i}`,

@@ -50,19 +50,37 @@ export interface SchemaFile {
 
 export const BTP_SCHEMA_FILE = join(__dirname, "../../../packages/provider-btp/schema/provider-schema.json");
 
-/** Loads the snapshot of `registry.terraform.io/sap/btp`. */
-export function loadBtpSchema(file = BTP_SCHEMA_FILE): ProviderSchema {
+export const CLOUDFOUNDRY_SCHEMA_FILE = join(
+  __dirname,
+  "../../../packages/provider-cloudfoundry/schema/provider-schema.json",
+);
+
+/** Loads the snapshot of provider `address` from `file`. */
+export function loadProviderSchema(file: string, address: string): ProviderSchema {
   const parsed = JSON.parse(readFileSync(file, "utf8")) as SchemaFile;
-  const btp = parsed.provider_schemas["registry.terraform.io/sap/btp"];
+  const provider = parsed.provider_schemas[address];
   const blocks = (
     schemas: Record<string, { readonly block: SchemaBlock }> = {},
   ): Record<string, SchemaBlock> =>
     Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, schema.block]));
   return {
-    provider: btp.provider.block,
-    resources: blocks(btp.resource_schemas),
-    dataSources: blocks(btp.data_source_schemas),
+    provider: provider.provider.block,
+    resources: blocks(provider.resource_schemas),
+    dataSources: blocks(provider.data_source_schemas),
   };
+}
+
+/** Loads the snapshot of `registry.terraform.io/sap/btp`. */
+export function loadBtpSchema(file = BTP_SCHEMA_FILE): ProviderSchema {
+  return loadProviderSchema(file, "registry.terraform.io/sap/btp");
+}
+
+/** Both committed snapshots: SAP/btp's and the Cloud Foundry resources'. */
+export function loadSnapshotSchemas(): ProviderSchema[] {
+  return [
+    loadBtpSchema(),
+    loadProviderSchema(CLOUDFOUNDRY_SCHEMA_FILE, "registry.terraform.io/cloudfoundry/cloudfoundry"),
+  ];
 }
 
 /** One thing `terraform validate` would reject. */

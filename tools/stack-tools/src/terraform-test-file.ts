@@ -8,7 +8,7 @@
  * its environment gives.
  */
 import { ApiManagementSourceAdoption } from "../../../constructs";
-import { ProviderSchema, loadBtpSchema } from "./provider-schema";
+import { ProviderSchema, SchemaAttribute, loadSnapshotSchemas } from "./provider-schema";
 import { SynthesizedStack } from "./synth-output";
 
 /** What the environment asked for, as the user wrote it: the test's expected values. */
@@ -74,6 +74,8 @@ const IMPORT_ID_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   btp_subaccount_entitlement: ["subaccount_id", "service_name", "plan_name"],
   btp_subaccount_service_instance: ["subaccount_id", "id"],
   btp_subaccount_service_binding: ["subaccount_id", "id"],
+  cloudfoundry_service_instance: ["id"],
+  cloudfoundry_service_credential_binding: ["id"],
   btp_subaccount_destination_generic: ["subaccount_id", "name"],
 };
 
@@ -98,6 +100,39 @@ function handMadeDestination(name: string): string {
   });
 }
 
+/** Where a stack keeps its instance and key: BTP's "Other" environment, or a Cloud Foundry space. */
+interface KeyPath {
+  readonly instance: string;
+  readonly key: string;
+  /** The key's attribute that names its instance. */
+  readonly keyInstance: string;
+  /** The key's computed attribute(s) that carry `key`, in the provider's shape. */
+  readonly carrying: (key: MadeUpServiceKey) => Record<string, string>;
+}
+
+const KEY_PATHS: readonly KeyPath[] = [
+  {
+    instance: "btp_subaccount_service_instance",
+    key: "btp_subaccount_service_binding",
+    keyInstance: "service_instance_id",
+    carrying: (key) => ({ credentials: JSON.stringify(key) }),
+  },
+  {
+    // Cloud Foundry's binding details, as the provider returns them: the key under `credentials`.
+    instance: "cloudfoundry_service_instance",
+    key: "cloudfoundry_service_credential_binding",
+    keyInstance: "service_instance",
+    carrying: (key) => ({ credential_binding: JSON.stringify({ credentials: key }) }),
+  },
+];
+
+function keyPathOf(stack: SynthesizedStack): KeyPath {
+  const path = KEY_PATHS.find(({ key }) => stack.resource?.[key] !== undefined);
+  if (!path)
+    throw new Error(`expected a service key of type ${KEY_PATHS.map(({ key }) => key).join(" or ")}`);
+  return path;
+}
+
 /**
  * What an imported object holds after the import, by address. Mock providers cannot import, so
  * Terraform takes an `override_resource` of the imported address as the imported state. The
@@ -105,7 +140,7 @@ function handMadeDestination(name: string): string {
  * so a wrong import ID shows; the rest is what the object made by hand would hold, since a mock's
  * refresh would otherwise fill it from configuration that is not known yet.
  */
-function importedStates(stack: SynthesizedStack): Map<string, Record<string, string>> {
+function importedStates(stack: SynthesizedStack, path: KeyPath): Map<string, Record<string, string>> {
   const states = new Map<string, Record<string, string>>();
   for (const { to, id } of stack.import ?? []) {
     const attributes = IMPORT_ID_ATTRIBUTES[to.split(".")[0]];
@@ -116,10 +151,10 @@ function importedStates(stack: SynthesizedStack): Map<string, Record<string, str
     }
     states.set(to, Object.fromEntries(attributes.map((attribute, i) => [attribute, parts[i]])));
   }
-  const instance = [...states].find(([address]) => address.startsWith("btp_subaccount_service_instance."));
+  const instance = [...states].find(([address]) => address.startsWith(`${path.instance}.`));
   for (const [address, state] of states) {
-    if (address.startsWith("btp_subaccount_service_binding.")) {
-      state.service_instance_id = instance?.[1].id ?? HAND_MADE_INSTANCE_ID;
+    if (address.startsWith(`${path.key}.`)) {
+      state[path.keyInstance] = instance?.[1].id ?? HAND_MADE_INSTANCE_ID;
     } else if (address.startsWith("btp_subaccount_destination_generic.")) {
       state.destination_configuration = handMadeDestination(state.name);
     }
@@ -127,12 +162,18 @@ function importedStates(stack: SynthesizedStack): Map<string, Record<string, str
   return states;
 }
 
-/** A literal override value: a string, a bool, a number, or an empty collection. */
-type OverrideValue = string | boolean | number | readonly [] | Readonly<Record<string, never>>;
+/** A literal override value: a string, a bool, a number, an empty collection, or an object of them. */
+type OverrideValue =
+  | string
+  | boolean
+  | number
+  | readonly []
+  | { readonly [attribute: string]: OverrideValue };
 
 function hclValue(value: OverrideValue): string {
   if (typeof value === "string") return hcl(value);
-  if (typeof value === "object") return Array.isArray(value) ? "[]" : "{}";
+  if (Array.isArray(value)) return "[]";
+  if (typeof value === "object") return hclObject(value as Readonly<Record<string, OverrideValue>>);
   return String(value);
 }
 
@@ -142,7 +183,24 @@ function hclObject(values: Readonly<Record<string, OverrideValue>>): string {
     .join(", ")} }`;
 }
 
-let btpSchema: ProviderSchema | undefined;
+let snapshots: ProviderSchema[] | undefined;
+
+/** A made-up value of an attribute: of its type, or for a single nested object every attribute of it. */
+function madeUpValue(name: string, attribute: SchemaAttribute): OverrideValue {
+  const nested = attribute.nested_type;
+  if (nested) {
+    if (nested.nesting_mode !== "single") return nested.nesting_mode === "map" ? {} : [];
+    return Object.fromEntries(
+      Object.entries(nested.attributes).map(([inner, spec]) => [inner, madeUpValue(inner, spec)]),
+    );
+  }
+  const kind = Array.isArray(attribute.type) ? attribute.type[0] : attribute.type;
+  if (kind === "bool") return false;
+  if (kind === "number") return 0;
+  if (kind === "list" || kind === "set" || kind === "tuple") return [];
+  if (kind === "map" || kind === "object") return {};
+  return `made-up-${name}`;
+}
 
 /**
  * A made-up value for every computed attribute of `address` that its configuration leaves open.
@@ -152,24 +210,13 @@ let btpSchema: ProviderSchema | undefined;
 function computedValues(stack: SynthesizedStack, address: string): Record<string, OverrideValue> {
   const [type, name] = address.split(".");
   const configured = stack.resource?.[type]?.[name] ?? {};
-  btpSchema ??= loadBtpSchema();
-  const attributes = btpSchema.resources[type]?.attributes ?? {};
-  const values: Record<string, OverrideValue> = {};
-  for (const [attribute, { computed, type: valueType }] of Object.entries(attributes)) {
-    if (!computed || attribute in configured) continue;
-    const kind = Array.isArray(valueType) ? valueType[0] : valueType;
-    values[attribute] =
-      kind === "bool"
-        ? false
-        : kind === "number"
-          ? 0
-          : kind === "list" || kind === "set" || kind === "tuple"
-            ? []
-            : kind === "map" || kind === "object"
-              ? {}
-              : `made-up-${attribute}`;
-  }
-  return values;
+  snapshots ??= loadSnapshotSchemas();
+  const attributes = snapshots.find((schema) => schema.resources[type])?.resources[type].attributes ?? {};
+  return Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([attribute, spec]) => spec.computed && !(attribute in configured))
+      .map(([attribute, spec]) => [attribute, madeUpValue(attribute, spec)]),
+  );
 }
 
 function resourceOverride(
@@ -215,7 +262,8 @@ export function sapDestination(key: MadeUpServiceKey, name = "APIManagement"): R
 export function terraformTestFile(stack: SynthesizedStack, expected: ExpectedStack): string {
   const { destinationName = "APIManagement" } = expected;
   const resources = stack.resource ?? {};
-  const binding = onlyName(resources.btp_subaccount_service_binding, "btp_subaccount_service_binding");
+  const path = keyPathOf(stack);
+  const binding = onlyName(resources[path.key], path.key);
   const destinationResource = onlyName(
     resources.btp_subaccount_destination_generic,
     "btp_subaccount_destination_generic",
@@ -223,8 +271,8 @@ export function terraformTestFile(stack: SynthesizedStack, expected: ExpectedSta
   const destination = `jsondecode(${destinationResource}.destination_configuration)`;
   const rotation = resources.time_rotating && onlyName(resources.time_rotating, "time_rotating");
   const [first, second] = MADE_UP_KEYS;
-  const imported = importedStates(stack);
-  const instance = onlyName(resources.btp_subaccount_service_instance, "btp_subaccount_service_instance");
+  const imported = importedStates(stack, path);
+  const instance = onlyName(resources[path.instance], path.instance);
   // Every run plans the import blocks, so every run gives each imported address its state. A mock
   // can import an object only where its configuration is known at plan time, so where something is
   // imported, the objects it is configured from (the key, the instance) get their values at plan
@@ -238,12 +286,8 @@ export function terraformTestFile(stack: SynthesizedStack, expected: ExpectedSta
       ? [resourceOverride(instance, { ...computedValues(stack, instance), id: CREATED_INSTANCE_ID }, true)]
       : []),
     imported.has(binding) || !duringPlan
-      ? resourceOverride(binding, { ...imported.get(binding), credentials: JSON.stringify(key) })
-      : resourceOverride(
-          binding,
-          { ...computedValues(stack, binding), credentials: JSON.stringify(key) },
-          true,
-        ),
+      ? resourceOverride(binding, { ...imported.get(binding), ...path.carrying(key) })
+      : resourceOverride(binding, { ...computedValues(stack, binding), ...path.carrying(key) }, true),
   ];
   // The user's own strings must arrive exactly as typed.
   const typed = {
@@ -385,7 +429,7 @@ function adoptionAsserts(
   if (adopt.serviceInstanceId !== undefined) {
     asserts.push(
       assertion(
-        `${only("btp_subaccount_service_instance")}.id == ${hcl(adopt.serviceInstanceId)}`,
+        `${only(keyPathOf(stack).instance)}.id == ${hcl(adopt.serviceInstanceId)}`,
         "the service instance is not the adopted one",
       ),
     );
@@ -393,7 +437,7 @@ function adoptionAsserts(
   if (adopt.serviceKeyId !== undefined) {
     asserts.push(
       assertion(
-        `${only("btp_subaccount_service_binding")}.id == ${hcl(adopt.serviceKeyId)}`,
+        `${only(keyPathOf(stack).key)}.id == ${hcl(adopt.serviceKeyId)}`,
         "the service key is not the adopted one",
       ),
     );

@@ -1,7 +1,8 @@
 /**
  * Every kind of stack the environment config and the construct props allow, as one environments
  * document: key rotation, each combination of `adopt`, no connection check, no entitlement, custom
- * names and each backend type. `npm run test:terraform` hands all of them to real Terraform.
+ * names, hostile strings and each backend type; and the Cloud Foundry path plain, with rotation,
+ * without the connection check and with each combination of `adopt`. `npm run test:terraform` hands all of them to real Terraform.
  */
 import { ApiManagementSourceAdoption } from "../../../constructs";
 
@@ -56,14 +57,31 @@ export function terraformVariants(): EnvironmentsDocument {
       keyRotationDays: 7,
     },
   };
-  // Every subset of what can be adopted (16), the empty one aside, since that is the plain stack.
-  for (let mask = 1; mask < 1 << ADOPTABLE.length; mask++) {
-    const adopt = Object.fromEntries(
-      ADOPTABLE.filter((_, i) => mask & (1 << i)).map(([field, value]) => [field, value(mask)]),
-    );
-    // An adopted key keeps its name, which the config must then give.
-    const keyName = "serviceKeyId" in adopt ? { serviceKeyName: "key-made-by-hand" } : {};
-    variants[`adopt-${Object.keys(adopt).join("-")}`] = { adopt, ...keyName };
+  // The Cloud Foundry path, as SAP documents it: the instance and key in a space.
+  const space = (variant: number) => ({
+    cloudFoundry: {
+      spaceId: `8d7c6b5a-4f3e-4d2c-9b1a-${variant.toString(16).padStart(12, "0")}`,
+      apiUrl: "https://api.cf.eu10.hana.ondemand.com",
+    },
+  });
+  variants.cf = space(0x100);
+  variants["cf-rotation"] = { ...space(0x101), keyRotationDays: 30 };
+  variants["cf-no-connection-check"] = { ...space(0x102), connectionCheck: false };
+  // Every subset of what can be adopted (15), the empty one aside, since that is the plain stack,
+  // on either path.
+  for (const [prefix, path] of [
+    ["adopt", () => ({})],
+    ["cf-adopt", (mask: number) => space(0x200 + mask)],
+  ] as const) {
+    for (let mask = 1; mask < 1 << ADOPTABLE.length; mask++) {
+      const variant = prefix === "adopt" ? mask : 0x200 + mask;
+      const adopt = Object.fromEntries(
+        ADOPTABLE.filter((_, i) => mask & (1 << i)).map(([field, value]) => [field, value(variant)]),
+      );
+      // An adopted key keeps its name, which the config must then give.
+      const keyName = "serviceKeyId" in adopt ? { serviceKeyName: "key-made-by-hand" } : {};
+      variants[`${prefix}-${Object.keys(adopt).join("-")}`] = { adopt, ...keyName, ...path(mask) };
+    }
   }
   for (const [type, backend] of Object.entries(BACKENDS)) variants[`backend-${type}`] = { backend };
 

@@ -1,0 +1,85 @@
+import { serviceCredentialBinding } from "@cdktf/provider-cloudfoundry";
+import { rotating } from "@cdktf/provider-time";
+import { Fn, TerraformResource, Token, propertyAccess } from "cdktf";
+import { Construct } from "constructs";
+import { ApiPortalServiceKey } from "./api-portal-service-key";
+import { keyNaming, replaceWithTrigger } from "./private/key-naming";
+import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
+
+/** Properties of an {@link ApiPortalCloudFoundryKey}. */
+export interface ApiPortalCloudFoundryKeyProps {
+  /**
+   * ID of the Cloud Foundry *API Management, API portal* service instance, usually a reference such as `instance.instanceId`.
+   *
+   * @default - none, required
+   */
+  readonly serviceInstanceId: string;
+
+  /**
+   * Name of the service key, as shown under the instance's *Service Keys*.
+   *
+   * @default "apim-content-transport-key"
+   */
+  readonly name?: string;
+
+  /**
+   * Replace the key every this many days (a whole number >= 1), the new key created before the old one is deleted.
+   *
+   * @default - the key is never rotated
+   */
+  readonly rotationDays?: number;
+}
+
+/**
+ * A service key (a Cloud Foundry credential binding of type `key`) of the API portal instance. The
+ * provider returns Cloud Foundry's binding details as JSON, with the key's `url`, `tokenUrl`,
+ * `clientId` and `clientSecret` under `credentials`; they stay inside Terraform.
+ */
+export class ApiPortalCloudFoundryKey extends Construct {
+  /** The `cloudfoundry_service_credential_binding` resource; `credential_binding` is its sensitive JSON. */
+  public readonly resource: serviceCredentialBinding.ServiceCredentialBinding;
+
+  /** Holds the key's name and instance ID so that a change of either replaces the key. */
+  public readonly nameTrigger: TerraformResource;
+
+  /** The hashicorp/time `time_rotating` resource that dates the key, when `rotationDays` is set. */
+  public readonly rotation?: rotating.Rotating;
+
+  public constructor(scope: Construct, id: string, props: ApiPortalCloudFoundryKeyProps) {
+    super(scope, id);
+    throwIfInvalid(
+      this,
+      validatePropShape("", props, { serviceInstanceId: "string", name: "string", rotationDays: "number" }),
+    );
+    const baseName = props.name ?? ApiPortalServiceKey.DEFAULT_NAME;
+    throwIfInvalid(this, [
+      ...validateGuid("serviceInstanceId", props.serviceInstanceId),
+      ...validateName("name", baseName),
+      ...(props.rotationDays === undefined
+        ? []
+        : ApiPortalServiceKey.validateRotationDays("rotationDays", props.rotationDays)),
+    ]);
+
+    const naming = keyNaming(this, baseName, props.serviceInstanceId, props.rotationDays);
+    this.nameTrigger = naming.nameTrigger;
+    this.rotation = naming.rotation;
+    this.resource = new serviceCredentialBinding.ServiceCredentialBinding(this, "resource", {
+      type: "key",
+      name: naming.name,
+      serviceInstance: props.serviceInstanceId,
+    });
+    // The provider replaces a binding whose name changes; the trigger also replaces it for a new instance.
+    replaceWithTrigger(this.resource, naming);
+    this.node.defaultChild = this.resource;
+  }
+
+  /**
+   * The key's credentials JSON (`url`, `tokenUrl`, `clientId`, `clientSecret`), as a Terraform
+   * expression over the binding's details: the same shape as a BTP service binding's `credentials`.
+   */
+  public get credentials(): string {
+    return Token.asString(
+      Fn.jsonencode(propertyAccess(Fn.jsondecode(this.resource.credentialBinding), ["credentials"])),
+    );
+  }
+}
