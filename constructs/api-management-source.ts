@@ -358,7 +358,7 @@ export class ApiManagementSource extends Construct {
   /** Import IDs as the providers document them: SAP/btp's composite IDs, Cloud Foundry's GUIDs. */
   private addImports(props: ApiManagementSourceProps): void {
     const { subaccountId, adopt = {} } = props;
-    const importId = (guid: string) => (props.cloudFoundry ? guid : `${subaccountId},${guid}`);
+    const guidImportId = (guid: string) => (props.cloudFoundry ? guid : `${subaccountId},${guid}`);
     const imports: Array<[keyof ApiManagementSourceAdoption, TerraformResource | undefined, string | false]> =
       [
         [
@@ -370,12 +370,12 @@ export class ApiManagementSource extends Construct {
         [
           "serviceInstanceId",
           this.serviceInstance.resource,
-          adopt.serviceInstanceId !== undefined && importId(adopt.serviceInstanceId),
+          adopt.serviceInstanceId !== undefined && guidImportId(adopt.serviceInstanceId),
         ],
         [
           "serviceKeyId",
           this.serviceKey.resource,
-          adopt.serviceKeyId !== undefined && importId(adopt.serviceKeyId),
+          adopt.serviceKeyId !== undefined && guidImportId(adopt.serviceKeyId),
         ],
         [
           "destination",
