@@ -82,6 +82,27 @@ export const PLAN_RULES: readonly PlanRule[] = [
     breaksTransport: true,
     why: "the transport calls this destination",
   },
+  // cloudfoundry/cloudfoundry 1.16: a credential binding cannot change at all; an instance can be
+  // renamed and move to another plan, but not to another space or type.
+  {
+    type: "cloudfoundry_service_credential_binding",
+    on: ["name", "service_instance", "type", "app", "parameters"],
+    effect: "replace",
+    why: "the provider replaces a credential binding whose name, instance, type, app or parameters change",
+  },
+  {
+    type: "cloudfoundry_service_credential_binding",
+    on: "removal",
+    effect: "destroy",
+    breaksTransport: true,
+    why: "the destination's URL and OAuth client come from this service key",
+  },
+  {
+    type: "cloudfoundry_service_instance",
+    on: ["space", "type"],
+    effect: "replace",
+    why: "an instance cannot move to another space or become another type",
+  },
   {
     type: "terraform_data",
     on: ["triggers_replace"],
@@ -540,7 +561,8 @@ async function diffStack(
     // so until the apply ends (or for good, should it fail) the destination holds dead credentials.
     const block = now.get(change.address);
     if (
-      change.type === "btp_subaccount_service_binding" &&
+      (change.type === "btp_subaccount_service_binding" ||
+        change.type === "cloudfoundry_service_credential_binding") &&
       change.action === "replace" &&
       block?.attributes.get("lifecycle.create_before_destroy")?.text !== "true"
     ) {
