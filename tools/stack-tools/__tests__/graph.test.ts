@@ -19,7 +19,21 @@ import { parseEnvironments } from "../../../stacks";
 import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
 
 const ROOT = join(__dirname, "../../..");
-const stacks = readSynthOutput(synthAppTo());
+// One stack of each path, from a file of the test's own: environments.json may change.
+const FIXTURE = writeConfig({
+  environments: {
+    dev: { globalAccount: "ga", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
+    cf: {
+      globalAccount: "ga",
+      subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+      cloudFoundry: {
+        spaceId: "8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a",
+        apiUrl: "https://api.cf.eu10.hana.ondemand.com",
+      },
+    },
+  },
+});
+const stacks = readSynthOutput(synthAppTo(FIXTURE));
 
 /** Edges as `from -[label]-> to`, each end shown as what `name` makes of its address. */
 function describeEdges(graph: StackGraph, name: (address: string) => string = (a) => a): string[] {
@@ -88,6 +102,21 @@ describe("npm run graph", () => {
       ]);
     });
 
+    it("draws the Cloud Foundry path: the plan found in the space, the instance, its key, the destination", async () => {
+      const edges = describeEdges(await buildStackGraph("cf", stacks.cf), byType);
+      expect(edges).toEqual(
+        expect.arrayContaining([
+          "btp_subaccount_entitlement -[depends_on]-> cloudfoundry_service_instance",
+          "data.cloudfoundry_service_plan -[id]-> cloudfoundry_service_instance",
+          "cloudfoundry_service_instance -[id]-> cloudfoundry_service_credential_binding",
+          "cloudfoundry_service_credential_binding -[credential_binding]-> btp_subaccount_destination_generic",
+          "cloudfoundry_service_credential_binding -[credential_binding]-> data.http",
+          "terraform_data -[replace_triggered_by]-> cloudfoundry_service_credential_binding",
+        ]),
+      );
+      expect(edges.filter((edge) => edge.includes("btp_subaccount_service"))).toEqual([]);
+    });
+
     it("writes well-formed Mermaid with readable labels and the chain as edges", async () => {
       const graphs = await stacksMermaid(stacks);
       expect(Object.keys(graphs)).toEqual(Object.keys(stacks));
@@ -116,7 +145,7 @@ describe("npm run graph", () => {
     });
 
     it("is deterministic: a second synth gives the same text", async () => {
-      const again = readSynthOutput(synthAppTo());
+      const again = readSynthOutput(synthAppTo(FIXTURE));
       expect(await stacksMermaid(again)).toEqual(await stacksMermaid(stacks));
     });
 
@@ -351,7 +380,7 @@ describe("npm run graph", () => {
     });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe(graphsMarkdown(await stacksMermaid(stacks)));
+    expect(result.stdout).toBe(graphsMarkdown(await stacksMermaid(readSynthOutput(synthAppTo()))));
   });
 
   it("the command draws the app of APIM_CONFIG and APIM_ENVIRONMENTS, as npm run synth would", () => {

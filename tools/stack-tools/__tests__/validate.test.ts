@@ -12,11 +12,16 @@ import {
   breakStack,
   res,
 } from "../src/broken-stacks";
-import { synthAppTo } from "../../../__tests__/support/app";
+import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
 import { tempDir } from "../../../__tests__/support/temp";
 
 const schema = loadBtpSchema();
-const cleanDir = synthAppTo();
+// A stack of the "Other" path, the one the broken fixtures break: not environments.json, which may change.
+const cleanDir = synthAppTo(
+  writeConfig({
+    environments: { dev: { globalAccount: "ga", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" } },
+  }),
+);
 const clean = readSynthOutput(cleanDir);
 const broken = (breakIt: BreakIt) => breakStack(clean.dev, breakIt);
 

@@ -333,8 +333,11 @@ async function main(): Promise<number> {
       return results;
     };
     const jobs = names.map((name) => () => stackJob(name));
-    // A stack with the connection check and nothing adopted: the shape the broken fixtures start from.
-    const base = Object.entries(stacks).find(([, stack]) => stack.check && !stack.import);
+    // A stack of the "Other" path with the connection check and nothing adopted: the shape the broken
+    // fixtures start from.
+    const base = Object.entries(stacks).find(
+      ([, stack]) => stack.check && !stack.import && stack.resource?.btp_subaccount_service_binding,
+    );
     if (full && base) {
       const [baseName, baseStack] = base;
       const environment = byName.get(baseName) as ExpectedStack;
