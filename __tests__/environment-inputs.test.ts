@@ -3,21 +3,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { environmentsSchemaText, SCHEMA_FILE } from "../scripts/generate-environments-schema";
 import { ConfigError, MAX_CONFIG_BYTES, loadEnvironments, parseEnvironments } from "../stacks";
-import { synthApp, writeConfig } from "./support/app";
+import { problemsOf, synthApp, writeConfig } from "./support/app";
 import { tempDir } from "./support/temp";
 
 const DEV = { globalAccount: "ga", subaccountId: "11111111-2222-4333-8444-555555555555" };
 const PROD = { globalAccount: "ga", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" };
-
-function problemsOf(environments: Record<string, unknown>): string {
-  try {
-    parseEnvironments("environments.json", { environments });
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 /** Writes `bytes` as an environments file and returns the message that loading it raises. */
 function fileProblem(bytes: Buffer | string): string {

@@ -1,23 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, parseEnvironments } from "../stacks";
-import { readTree, writeConfig } from "./support/app";
+import { parseEnvironments } from "../stacks";
+import { problemsOf, readTree, writeConfig } from "./support/app";
 import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const DEV = { globalAccount: "ga", subaccountId: "11111111-2222-4333-8444-555555555555" };
 const PROD = { globalAccount: "ga", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" };
-
-function problemsOf(environments: Record<string, unknown>): string {
-  try {
-    parseEnvironments("environments.json", { environments });
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 /** Runs the app as `npm run synth` does (or as cdktf's CLI does, with `cli`), into `project`'s cdktf.out. */
 function synth(project: string, config: string, env: Record<string, string> = {}, cli = false) {

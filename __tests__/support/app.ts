@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { App } from "cdktf";
-import { buildApp, loadEnvironments } from "../../stacks";
+import { ConfigError, buildApp, loadEnvironments, parseEnvironments } from "../../stacks";
 import { StackJson } from "./synth";
 import { tempDir } from "./temp";
 
@@ -49,3 +49,32 @@ export function synthApp(
       ]),
   );
 }
+
+/** The message of the ConfigError that parsing `environments` raises; fails the test when none is raised. */
+export function problemsOf(environments: Record<string, unknown>): string {
+  try {
+    parseEnvironments("environments.json", { environments });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+/**
+ * An environments document with one environment on each path: `dev` in the "Other" environment,
+ * `cf` in a Cloud Foundry space. For tests that need fixed stacks: environments.json may change.
+ */
+export const BOTH_PATHS = {
+  environments: {
+    dev: { globalAccount: "ga", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
+    cf: {
+      globalAccount: "ga",
+      subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+      cloudFoundry: {
+        spaceId: "8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a",
+        apiUrl: "https://api.cf.eu10.hana.ondemand.com",
+      },
+    },
+  },
+} as const;

@@ -16,23 +16,11 @@ import {
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { synthesizeStacks } from "../src/synthesize";
 import { parseEnvironments } from "../../../stacks";
-import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
+import { BOTH_PATHS, synthAppTo, writeConfig } from "../../../__tests__/support/app";
 
 const ROOT = join(__dirname, "../../..");
 // One stack of each path, from a file of the test's own: environments.json may change.
-const FIXTURE = writeConfig({
-  environments: {
-    dev: { globalAccount: "ga", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
-    cf: {
-      globalAccount: "ga",
-      subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
-      cloudFoundry: {
-        spaceId: "8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a",
-        apiUrl: "https://api.cf.eu10.hana.ondemand.com",
-      },
-    },
-  },
-});
+const FIXTURE = writeConfig(BOTH_PATHS);
 const stacks = readSynthOutput(synthAppTo(FIXTURE));
 
 /** Edges as `from -[label]-> to`, each end shown as what `name` makes of its address. */

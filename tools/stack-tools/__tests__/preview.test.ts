@@ -3,28 +3,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MASK, parseServiceKey, previewDestinations } from "../src/destination-preview";
 import { readSynthOutput } from "../src/synth-output";
-import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
+import { BOTH_PATHS, synthAppTo, writeConfig } from "../../../__tests__/support/app";
 import { tempDir } from "../../../__tests__/support/temp";
 import { fakeServiceKey, seedDestination } from "../../../__tests__/support/service-key";
 
 // One stack of each path, from a file of the test's own: environments.json may change.
-const stacks = readSynthOutput(
-  synthAppTo(
-    writeConfig({
-      environments: {
-        dev: { globalAccount: "ga", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
-        cf: {
-          globalAccount: "ga",
-          subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
-          cloudFoundry: {
-            spaceId: "8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a",
-            apiUrl: "https://api.cf.eu10.hana.ondemand.com",
-          },
-        },
-      },
-    }),
-  ),
-);
+const stacks = readSynthOutput(synthAppTo(writeConfig(BOTH_PATHS)));
 
 function keyFile(content: unknown): string {
   const file = join(tempDir(), "key.json");

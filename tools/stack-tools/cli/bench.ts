@@ -202,7 +202,11 @@ async function bench(
   const synthEnv = { ...env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" };
   let outputs = 0;
 
-  /** `npm run synth` in `cwd`, into a fresh folder, optionally with another `app` runner. */
+  /**
+   * `npm run synth` in `cwd` into a fresh folder: the project's runs its app directly (CDKTF_OUTDIR
+   * names the folder), the bare app's runs `cdktf synth` (`--output`); with `app`, `cdktf synth
+   * --app` in the project, for another runner.
+   */
   const synthCase = (
     label: string,
     cwd: string,
@@ -215,12 +219,17 @@ async function bench(
     times: [],
     start: () => {
       const outdir = join(root, `out-${++outputs}`);
-      const appArgs = app === undefined ? [] : ["--app", app];
+      const direct = cwd === PROJECT && app === undefined;
       return {
-        command: "npm",
-        args: ["run", "synth", "--", "--output", outdir, ...appArgs],
+        command: app === undefined ? "npm" : "npx",
+        args:
+          app !== undefined
+            ? ["cdktf", "synth", "--output", outdir, "--app", app]
+            : direct
+              ? ["run", "synth"]
+              : ["run", "synth", "--", "--output", outdir],
         cwd,
-        env: { ...synthEnv, ...extra },
+        env: { ...synthEnv, CHECKPOINT_DISABLE: "1", ...(direct ? { CDKTF_OUTDIR: outdir } : {}), ...extra },
         verify: verifySynth(label, outdir, stacks),
       };
     },
@@ -265,7 +274,7 @@ async function bench(
   symlinks.push(join(bareDir, "node_modules"));
   writeBareProject(bareDir, PROJECT, stacks);
   const mainJob = synthCase(`npm run synth (default app, ${stacks.length} stacks)`, PROJECT, stacks);
-  const bare = synthCase(`bare app, ${stacks.length} empty stacks`, bareDir, stacks);
+  const bare = synthCase(`bare app through cdktf synth, ${stacks.length} empty stacks`, bareDir, stacks);
 
   // 2. 50 environments against 1.
   const manyFile = join(root, "environments-many.json");
