@@ -13,9 +13,14 @@
  *   providers: from the registry, or from the mirror of `npm run providers` through
  *   TF_CLI_CONFIG_FILE.
  *
+ * - then `offline readings agree`: the offline validator finds nothing, and the offline evaluator
+ *   computes the destination that `terraform test` asserted.
+ *
  * Where a provider is a schema stand-in of `npm run providers`, one stack also gets the step
  * `stand-in refuses`: `terraform plan` must stop at the stand-in and say what it is, so a stand-in
- * can never pass for the provider.
+ * can never pass for the provider. Last, one stack broken in each way the offline validator knows
+ * (src/broken-stacks.ts) must be stopped by Terraform where the fixture says. Stacks run side by
+ * side, as many as there are cores.
  *
  * Ends with "N passed, N failed" and exits non-zero on any failure.
  */
