@@ -1,6 +1,7 @@
 /**
  * A `terraform test` file for a synthesized stack: mock providers, a made-up service key put into
- * the key's `credentials` with `override_resource`, and assertions that the destination Terraform
+ * the key with `override_resource` in its provider's shape (a BTP binding's `credentials`, a Cloud
+ * Foundry binding's `credential_binding` details), and assertions that the destination Terraform
  * derives from it is the one SAP's procedure has an administrator type in; with rotation, that a
  * forced rotation renames the key and moves the destination to the new key; with the connection
  * check, that a refusing token service fails its check (a warning outside tests); with adopted
@@ -87,8 +88,8 @@ const CREATED_INSTANCE_ID = "1c2d3e4f-5a6b-4c7d-9e8f-0a1b2c3d4e5f";
 
 /** A destination as an administrator typed it in the cockpit, from an older key. */
 function handMadeDestination(name: string): string {
-  return JSON.stringify({
-    ...sapDestination(
+  return JSON.stringify(
+    sapDestination(
       {
         url: "https://hand-made.apim.example.test",
         tokenUrl: "https://hand-made.auth.example.test/oauth/token",
@@ -97,7 +98,7 @@ function handMadeDestination(name: string): string {
       },
       name,
     ),
-  });
+  );
 }
 
 /** Where a stack keeps its instance and key: BTP's "Other" environment, or a Cloud Foundry space. */
