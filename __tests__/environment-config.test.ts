@@ -93,11 +93,18 @@ describe("environment configuration", () => {
       { backend: { type: "s3", bucket: "b" } },
       "backend.key is required for the s3 backend",
     ],
-    ["a rotation period given as text", { keyRotationDays: "30" }, 'keyRotationDays "30" must be a number'],
+    // The file's schema states the rule (integer, 1 to 3650), so the schema check reports it, once.
     [
-      "a rotation period of zero days",
-      { keyRotationDays: 0 },
-      "keyRotationDays 0 must be a whole number of days",
+      "a rotation period given as text",
+      { keyRotationDays: "30" },
+      'keyRotationDays "30" must be a whole number',
+    ],
+    ["a rotation period of zero days", { keyRotationDays: 0 }, "keyRotationDays 0 must be at least 1"],
+    ["a rotation period of 2.5 days", { keyRotationDays: 2.5 }, "keyRotationDays 2.5 must be a whole number"],
+    [
+      "a rotation period over ten years",
+      { keyRotationDays: 4000 },
+      "keyRotationDays 4000 must be at most 3650",
     ],
     [
       "a malformed adopted instance ID",

@@ -72,7 +72,13 @@ export interface EnvironmentEntry {
   /** Objects made by hand to import instead of creating them. */
   adopt?: AdoptionEntry;
 
-  /** Replace the service key every this many days (a whole number from 1 to 3650); the destination moves to the new key first. */
+  /**
+   * Replace the service key every this many days (a whole number from 1 to 3650); the destination moves to the new key first.
+   *
+   * @asType integer
+   * @minimum 1
+   * @maximum 3650
+   */
   keyRotationDays?: number;
 
   /** Whether Terraform checks the key's token service and the destination URL after each plan and apply (a failure is a warning). */
