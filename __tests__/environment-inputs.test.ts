@@ -1,7 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { environmentsSchemaText, SCHEMA_FILE } from "../scripts/generate-environments-schema";
+import {
+  SCHEMA_FILE,
+  VALIDATORS_FILE,
+  environmentsSchemaText,
+  environmentsValidatorsText,
+} from "../scripts/generate-environments-schema";
 import { ConfigError, MAX_CONFIG_BYTES, loadEnvironments, parseEnvironments } from "../stacks";
 import { problemsOf, synthApp, writeConfig } from "./support/app";
 import { tempDir } from "./support/temp";
@@ -23,8 +28,9 @@ function fileProblem(bytes: Buffer | string): string {
 }
 
 describe("environments.schema.json", () => {
-  it("is what `npm run schema` generates from stacks/environments-file.ts", () => {
+  it("is what `npm run schema` generates from stacks/environments-file.ts, and so are its precompiled validators", () => {
     expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(environmentsSchemaText());
+    expect(readFileSync(VALIDATORS_FILE, "utf8")).toBe(environmentsValidatorsText());
   });
 
   it("is what environments.json names as its $schema, and the example passes it", () => {

@@ -3,16 +3,20 @@
  * names the environment, the field and the value, with the nearest known name for a typo and the
  * environment variable for a secret backend option.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { BackendConfig, secretOptionTarget } from "./backend";
 import { ConfigError } from "./config-error";
 import { nearestName } from "../constructs/private/did-you-mean";
 
-const SCHEMA_FILE = join(__dirname, "..", "environments.schema.json");
-const SCHEMA_ID = "environments.schema.json";
-const BACKEND_DEFINITIONS: Readonly<Record<BackendConfig["type"], string>> = {
+/** The schema's `$id`, under which the validators are compiled. */
+export const SCHEMA_ID = "environments.schema.json";
+
+/** The options the validators are compiled with (by `npm run schema`). */
+export const VALIDATOR_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
+
+/** The schema definition of each backend type's options. */
+export const BACKEND_DEFINITIONS: Readonly<Record<BackendConfig["type"], string>> = {
   local: "LocalBackendEntry",
   s3: "S3BackendEntry",
   azurerm: "AzurermBackendEntry",
@@ -22,30 +26,29 @@ const BACKEND_DEFINITIONS: Readonly<Record<BackendConfig["type"], string>> = {
 /** What a document without environments is told. */
 export const EMPTY = 'expected {"environments": {"<name>": {...}}} with at least one environment';
 
-let compiled: { ajv: Ajv; file: ValidateFunction } | undefined;
-function validators(): { ajv: Ajv; file: ValidateFunction } {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    let schema: object;
+/** The precompiled validators: `file` for the document, one per backend definition. */
+type Validators = Readonly<Record<"file" | (typeof BACKEND_DEFINITIONS)[BackendConfig["type"]], ValidateFunction>>;
+
+let validators: Validators | undefined;
+function loadValidators(): Validators {
+  if (!validators) {
     try {
-      schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as object;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- generated CommonJS, loaded when first needed
+      validators = require("./environments-schema-validators.js") as Validators;
     } catch (err) {
       const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-      throw new ConfigError(SCHEMA_FILE, [
-        `cannot be read (${why}): it ships with the project; \`npm run schema\` writes it anew`,
+      throw new ConfigError(join(__dirname, "environments-schema-validators.js"), [
+        `cannot be loaded (${why}): it ships with the project; \`npm run schema\` writes it anew`,
       ]);
     }
-    ajv.addSchema(schema, SCHEMA_ID);
-    const file = ajv.getSchema(SCHEMA_ID);
-    if (!file) throw new Error(`${SCHEMA_FILE} did not compile`);
-    compiled = { ajv, file };
   }
-  return compiled;
+  return validators;
 }
 
 /** The document's problems against environments.schema.json, and the environments that have any. */
 export function schemaProblems(document: unknown): { problems: string[]; broken: Set<string> } {
-  const { ajv, file } = validators();
+  const compiled = loadValidators();
+  const { file } = compiled;
   const problems: string[] = [];
   const broken = new Set<string>();
   const report = (environment: string | undefined, message: string) => {
@@ -87,9 +90,7 @@ export function schemaProblems(document: unknown): { problems: string[]; broken:
         `backend.type ${show(type)} is not a supported backend (supported: ${Object.keys(BACKEND_DEFINITIONS).join(", ")})`,
       );
     } else {
-      const check = ajv.getSchema(
-        `${SCHEMA_ID}#/definitions/${BACKEND_DEFINITIONS[type as BackendConfig["type"]]}`,
-      );
+      const check = compiled[BACKEND_DEFINITIONS[type as BackendConfig["type"]]];
       if (check && !check(backend)) {
         for (const error of check.errors ?? []) {
           report(
