@@ -1,18 +1,26 @@
 import { provider as http } from "@cdktf/provider-http";
 import { Fn, TerraformElement } from "cdktf";
 import { Construct } from "constructs";
+import { IApiPortalServiceKey } from "./api-portal-references";
 import { ensureProvider } from "./private/providers";
 import { serviceKeyField } from "./private/service-key-credentials";
-import { throwIfInvalid, validateCredentialsReference, validatePropShape } from "./private/validation";
+import { keyCredentials, throwIfInvalid, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiManagementConnectionCheck}. */
 export interface ApiManagementConnectionCheckProps {
   /**
-   * The service key's credentials JSON as a Terraform reference, e.g. `serviceKey.credentials`.
+   * The API portal service key whose token service and destination URL are checked.
    *
-   * @default - none, required
+   * @default - `serviceKeyCredentials`; one of the two is required
    */
-  readonly serviceKeyCredentials: string;
+  readonly serviceKey?: IApiPortalServiceKey;
+
+  /**
+   * The key's credentials JSON as a Terraform reference, e.g. `serviceKey.credentials`; for a key that is no construct.
+   *
+   * @default - `serviceKey`'s credentials
+   */
+  readonly serviceKeyCredentials?: string;
 
   /**
    * The destination's URL, as the destination construct computes it (`ApiManagementDestination.url`).
@@ -40,6 +48,9 @@ export class ApiManagementConnectionCheck extends TerraformElement {
   /** The hashicorp/http provider the check's data sources use; added to the stack when missing. */
   public readonly httpProvider: http.HttpProvider;
 
+  /** The key's credentials reference the check reads. */
+  private readonly credentials: string;
+
   public constructor(
     scope: Construct,
     id: string,
@@ -48,9 +59,15 @@ export class ApiManagementConnectionCheck extends TerraformElement {
     super(scope, id);
     throwIfInvalid(
       this,
-      validatePropShape("", props, { serviceKeyCredentials: "string", destinationUrl: "string" }),
+      validatePropShape("", props, {
+        serviceKey: "object",
+        serviceKeyCredentials: "string",
+        destinationUrl: "string",
+      }),
     );
-    throwIfInvalid(this, validateCredentialsReference("serviceKeyCredentials", props.serviceKeyCredentials));
+    const key = keyCredentials(props);
+    throwIfInvalid(this, key.problems);
+    this.credentials = key.credentials;
     this.httpProvider = ensureProvider(this, http.HttpProvider, "http");
   }
 
@@ -69,7 +86,7 @@ export class ApiManagementConnectionCheck extends TerraformElement {
     // try(): a key without the field, or credentials that are not JSON, must not fail the plan;
     // the empty URL then fails the data source, which inside a check block is only a warning.
     const key = (field: Parameters<typeof serviceKeyField>[1]) =>
-      Fn.try([serviceKeyField(this.props.serviceKeyCredentials, field), ""]);
+      Fn.try([serviceKeyField(this.credentials, field), ""]);
     const checkWithCall = (
       name: string,
       request: Record<string, unknown>,

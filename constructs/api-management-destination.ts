@@ -1,11 +1,12 @@
 import { subaccountDestinationGeneric } from "@cdktf/provider-btp";
 import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
+import { IApiPortalServiceKey } from "./api-portal-references";
 import { ServiceKeyField, serviceKeyField } from "./private/service-key-credentials";
 import { expressionLiteral, holdsToken } from "./private/terraform-strings";
 import {
+  keyCredentials,
   throwIfInvalid,
-  validateCredentialsReference,
   validateDestinationName,
   validateGuid,
   validateName,
@@ -22,11 +23,18 @@ export interface ApiManagementDestinationProps {
   readonly subaccountId: string;
 
   /**
-   * The API portal service key's credentials JSON as a Terraform reference, e.g. `serviceKey.credentials`; never a literal.
+   * The API portal service key the destination is derived from, of either environment or made elsewhere.
    *
-   * @default - none, required
+   * @default - `serviceKeyCredentials`; one of the two is required
    */
-  readonly serviceKeyCredentials: string;
+  readonly serviceKey?: IApiPortalServiceKey;
+
+  /**
+   * The key's credentials JSON as a Terraform reference, e.g. `serviceKey.credentials`, never a literal; for a key that is no construct.
+   *
+   * @default - `serviceKey`'s credentials
+   */
+  readonly serviceKeyCredentials?: string;
 
   /**
    * Destination name; the content transport looks the destination up by this exact, case-sensitive name.
@@ -74,6 +82,7 @@ export class ApiManagementDestination extends Construct {
       this,
       validatePropShape("", props, {
         subaccountId: "string",
+        serviceKey: "object",
         serviceKeyCredentials: "string",
         name: "string",
         description: "string",
@@ -81,11 +90,12 @@ export class ApiManagementDestination extends Construct {
     );
     this.name = props.name ?? ApiManagementDestination.DEFAULT_NAME;
     const description = props.description ?? ApiManagementDestination.DEFAULT_DESCRIPTION;
+    const key = keyCredentials(props);
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),
       ...validateDestinationName("name", this.name),
       ...validateName("description", description),
-      ...validateCredentialsReference("serviceKeyCredentials", props.serviceKeyCredentials),
+      ...key.problems,
     ]);
 
     if (!holdsToken(this.name) && this.name !== ApiManagementDestination.DEFAULT_NAME) {
@@ -96,7 +106,7 @@ export class ApiManagementDestination extends Construct {
       );
     }
 
-    const keyField = (field: ServiceKeyField): string => serviceKeyField(props.serviceKeyCredentials, field);
+    const keyField = (field: ServiceKeyField): string => serviceKeyField(key.credentials, field);
     // A trailing "/" on the key's url would otherwise produce "//api/..." in the destination URL.
     this.url = `${Fn.trimsuffix(keyField("url"), "/")}${ApiManagementDestination.TRANSPORT_PATH}`;
 

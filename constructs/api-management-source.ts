@@ -304,14 +304,14 @@ export class ApiManagementSource extends Construct {
     }
     this.destination = new ApiManagementDestination(this, "destination", {
       subaccountId,
-      serviceKeyCredentials: this.serviceKey.credentials,
+      serviceKey: this.serviceKey,
       name: props.destinationName,
       description: props.destinationDescription,
     });
 
     if (props.connectionCheck ?? true) {
       this.connectionCheck = new ApiManagementConnectionCheck(this, "connection-check", {
-        serviceKeyCredentials: this.serviceKey.credentials,
+        serviceKey: this.serviceKey,
         destinationUrl: this.destination.url,
       });
     }

@@ -2,6 +2,7 @@ import { dataCloudfoundryServicePlan, serviceInstance } from "@cdktf/provider-cl
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
+import { IApiPortalServiceInstance } from "./api-portal-references";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { templateLiteral } from "./private/terraform-strings";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
@@ -35,7 +36,7 @@ export interface ApiPortalCloudFoundryInstanceProps {
  * Foundry space, where SAP's "Accessing API Management APIs Programmatically" creates it, with the
  * `APIPortal.Administrator` role. The stack that uses it declares the `cloudfoundry` provider.
  */
-export class ApiPortalCloudFoundryInstance extends Construct {
+export class ApiPortalCloudFoundryInstance extends Construct implements IApiPortalServiceInstance {
   /** The `cloudfoundry_service_plan` data source that finds the plan in the space's marketplace. */
   public readonly plan: dataCloudfoundryServicePlan.DataCloudfoundryServicePlan;
 

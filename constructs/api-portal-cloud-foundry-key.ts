@@ -2,6 +2,7 @@ import { serviceCredentialBinding } from "@cdktf/provider-cloudfoundry";
 import { rotating } from "@cdktf/provider-time";
 import { Fn, TerraformResource, Token, propertyAccess } from "cdktf";
 import { Construct } from "constructs";
+import { IApiPortalServiceKey } from "./api-portal-references";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
 import { keyNaming, replaceWithTrigger } from "./private/key-naming";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
@@ -35,7 +36,7 @@ export interface ApiPortalCloudFoundryKeyProps {
  * provider returns Cloud Foundry's binding details as JSON, with the key's `url`, `tokenUrl`,
  * `clientId` and `clientSecret` under `credentials`; they stay inside Terraform.
  */
-export class ApiPortalCloudFoundryKey extends Construct {
+export class ApiPortalCloudFoundryKey extends Construct implements IApiPortalServiceKey {
   /** The `cloudfoundry_service_credential_binding` resource; `credential_binding` is its sensitive JSON. */
   public readonly resource: serviceCredentialBinding.ServiceCredentialBinding;
 
@@ -81,5 +82,10 @@ export class ApiPortalCloudFoundryKey extends Construct {
     return Token.asString(
       Fn.jsonencode(propertyAccess(Fn.jsondecode(this.resource.credentialBinding), ["credentials"])),
     );
+  }
+
+  /** The key's name, as a Terraform reference (with rotation it carries the rotation's date). */
+  public get keyName(): string {
+    return this.resource.name;
   }
 }

@@ -3,6 +3,7 @@ import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { templateLiteral } from "./private/terraform-strings";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
+import { IApiPortalServiceInstance } from "./api-portal-references";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiPortalServiceInstance}. */
@@ -33,7 +34,12 @@ export interface ApiPortalServiceInstanceProps {
  * A service instance of *API Management, API portal* (plan `apiportal-apiaccess`) whose keys carry
  * the `APIPortal.Administrator` role that the content transport needs.
  */
-export class ApiPortalServiceInstance extends Construct {
+export class ApiPortalServiceInstance extends Construct implements IApiPortalServiceInstance {
+  /** An instance that exists already (made in the cockpit, or by another stack), by its ID: the stack uses it but does not manage it. */
+  public static fromInstanceId(scope: Construct, id: string, instanceId: string): IApiPortalServiceInstance {
+    return new ExistingServiceInstance(scope, id, instanceId);
+  }
+
   /** Default service instance name. */
   public static readonly DEFAULT_NAME = "apim-content-transport";
 
@@ -67,5 +73,21 @@ export class ApiPortalServiceInstance extends Construct {
       dependsOn: props.dependsOn,
     });
     this.node.defaultChild = this.resource;
+  }
+
+  /** The instance's ID (GUID), as a Terraform reference. */
+  public get instanceId(): string {
+    return this.resource.id;
+  }
+}
+
+/** An instance the stack uses but does not manage; see {@link ApiPortalServiceInstance.fromInstanceId}. */
+class ExistingServiceInstance extends Construct implements IApiPortalServiceInstance {
+  public readonly instanceId: string;
+
+  public constructor(scope: Construct, id: string, instanceId: string) {
+    super(scope, id);
+    throwIfInvalid(this, validateGuid("instanceId", instanceId));
+    this.instanceId = instanceId;
   }
 }

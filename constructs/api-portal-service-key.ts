@@ -1,8 +1,10 @@
-import { subaccountServiceBinding } from "@cdktf/provider-btp";
+import { dataBtpSubaccountServiceBinding, subaccountServiceBinding } from "@cdktf/provider-btp";
 import { rotating } from "@cdktf/provider-time";
 import { TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
+import { IApiPortalServiceKey } from "./api-portal-references";
 import { keyNaming, replaceWithTrigger } from "./private/key-naming";
+import { templateLiteral } from "./private/terraform-strings";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiPortalServiceKey}. */
@@ -40,7 +42,20 @@ export interface ApiPortalServiceKeyProps {
  * A service key (service binding) of the API portal instance. Its `credentials` carry the `url`,
  * `tokenUrl`, `clientId` and `clientSecret` that the destination needs; they stay inside Terraform.
  */
-export class ApiPortalServiceKey extends Construct {
+export class ApiPortalServiceKey extends Construct implements IApiPortalServiceKey {
+  /**
+   * A key that exists already (made in the cockpit, or by another stack), found by its name in the
+   * subaccount's "Other" environment: the stack reads it (a `btp_subaccount_service_binding` data
+   * source) but does not manage it.
+   */
+  public static fromKeyName(
+    scope: Construct,
+    id: string,
+    attributes: { readonly subaccountId: string; readonly name: string },
+  ): IApiPortalServiceKey {
+    return new ExistingServiceKey(scope, id, attributes);
+  }
+
   /** Default service key name. */
   public static readonly DEFAULT_NAME = "apim-content-transport-key";
 
@@ -104,5 +119,39 @@ export class ApiPortalServiceKey extends Construct {
   /** The key's credentials JSON, as a Terraform reference (sensitive, never a value in code). */
   public get credentials(): string {
     return this.resource.credentials;
+  }
+
+  /** The key's name, as a Terraform reference (with rotation it carries the rotation's date). */
+  public get keyName(): string {
+    return this.resource.name;
+  }
+}
+
+/** A key the stack reads but does not manage; see {@link ApiPortalServiceKey.fromKeyName}. */
+class ExistingServiceKey extends Construct implements IApiPortalServiceKey {
+  public readonly keyName: string;
+  private readonly data: dataBtpSubaccountServiceBinding.DataBtpSubaccountServiceBinding;
+
+  public constructor(
+    scope: Construct,
+    id: string,
+    attributes: { readonly subaccountId: string; readonly name: string },
+  ) {
+    super(scope, id);
+    throwIfInvalid(this, [
+      ...validatePropShape("", attributes, { subaccountId: "string", name: "string" }),
+      ...validateGuid("subaccountId", attributes.subaccountId),
+      ...validateName("name", attributes.name),
+    ]);
+    this.keyName = attributes.name;
+    this.data = new dataBtpSubaccountServiceBinding.DataBtpSubaccountServiceBinding(this, "data", {
+      subaccountId: attributes.subaccountId,
+      name: templateLiteral(attributes.name),
+    });
+    this.node.defaultChild = this.data;
+  }
+
+  public get credentials(): string {
+    return this.data.credentials;
   }
 }

@@ -5,6 +5,7 @@ export * from "./api-management-source";
 export * from "./api-portal-cloud-foundry-instance";
 export * from "./api-portal-cloud-foundry-key";
 export * from "./api-portal-entitlement";
+export * from "./api-portal-references";
 export * from "./api-portal-service-instance";
 export * from "./api-portal-service-key";
 export * from "./import-block";

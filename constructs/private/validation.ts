@@ -145,3 +145,36 @@ export function validatePropShape(prefix: string, props: unknown, shape: PropSha
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
+
+/**
+ * The credentials reference of a construct that reads a service key, from its `serviceKey` (a key
+ * construct or reference) or its `serviceKeyCredentials` (a reference to a key's credentials):
+ * exactly one of them, and a reference, never a literal.
+ */
+export function keyCredentials(props: {
+  readonly serviceKey?: { readonly credentials: string };
+  readonly serviceKeyCredentials?: string;
+}): { readonly credentials: string; readonly problems: string[] } {
+  const { serviceKey, serviceKeyCredentials } = props;
+  if (serviceKey !== undefined && serviceKeyCredentials !== undefined) {
+    return { credentials: "", problems: ["serviceKey and serviceKeyCredentials are both given: give one"] };
+  }
+  if (serviceKey !== undefined) {
+    return {
+      credentials: serviceKey.credentials,
+      problems: validateCredentialsReference("serviceKey", serviceKey.credentials),
+    };
+  }
+  if (serviceKeyCredentials === undefined) {
+    return {
+      credentials: "",
+      problems: [
+        "serviceKey is required (a key construct, or ApiPortalServiceKey.fromKeyName for a key made elsewhere)",
+      ],
+    };
+  }
+  return {
+    credentials: serviceKeyCredentials,
+    problems: validateCredentialsReference("serviceKeyCredentials", serviceKeyCredentials),
+  };
+}
