@@ -24,8 +24,6 @@ export interface ApiManagementConnectionCheckProps {
 
   /**
    * The destination's URL, as the destination construct computes it (`ApiManagementDestination.url`).
-   *
-   * @default - none, required
    */
   readonly destinationUrl: string;
 }

@@ -17,8 +17,6 @@ import {
 export interface ApiManagementDestinationProps {
   /**
    * ID (GUID) of the source subaccount in which the destination is created.
-   *
-   * @default - none, required
    */
   readonly subaccountId: string;
 

@@ -61,8 +61,6 @@ const ADOPTION_SHAPE: Readonly<Record<keyof ApiManagementSourceAdoption, PropSha
 export interface ApiManagementSourceCloudFoundry {
   /**
    * ID (GUID) of the Cloud Foundry space, in the source subaccount's org, that holds the instance and key.
-   *
-   * @default - none, required
    */
   readonly spaceId: string;
 }
@@ -75,8 +73,6 @@ const CLOUD_FOUNDRY_SHAPE: Readonly<Record<keyof ApiManagementSourceCloudFoundry
 export interface ApiManagementSourceProps {
   /**
    * ID (GUID) of the source subaccount, the one that holds the API portal content to export.
-   *
-   * @default - none, required
    */
   readonly subaccountId: string;
 

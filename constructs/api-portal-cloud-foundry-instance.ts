@@ -11,8 +11,6 @@ import { throwIfInvalid, validateGuid, validateName, validatePropShape } from ".
 export interface ApiPortalCloudFoundryInstanceProps {
   /**
    * ID (GUID) of the Cloud Foundry space that holds the instance, in the source subaccount's org.
-   *
-   * @default - none, required
    */
   readonly spaceId: string;
 

@@ -11,8 +11,6 @@ import { throwIfInvalid, validateGuid, validateName, validatePropShape } from ".
 export interface ApiPortalCloudFoundryKeyProps {
   /**
    * ID of the Cloud Foundry *API Management, API portal* service instance, usually a reference such as `instance.instanceId`.
-   *
-   * @default - none, required
    */
   readonly serviceInstanceId: string;
 

@@ -6,8 +6,6 @@ import { throwIfInvalid, validateGuid, validatePropShape } from "./private/valid
 export interface ApiPortalEntitlementProps {
   /**
    * ID (GUID) of the source subaccount that holds the API portal content.
-   *
-   * @default - none, required
    */
   readonly subaccountId: string;
 }

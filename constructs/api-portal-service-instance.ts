@@ -10,8 +10,6 @@ import { throwIfInvalid, validateGuid, validateName, validatePropShape } from ".
 export interface ApiPortalServiceInstanceProps {
   /**
    * ID (GUID) of the source subaccount that holds the API portal content.
-   *
-   * @default - none, required
    */
   readonly subaccountId: string;
 

@@ -11,15 +11,11 @@ import { throwIfInvalid, validateGuid, validateName, validatePropShape } from ".
 export interface ApiPortalServiceKeyProps {
   /**
    * ID (GUID) of the subaccount that holds the service instance.
-   *
-   * @default - none, required
    */
   readonly subaccountId: string;
 
   /**
    * ID of the *API Management, API portal* service instance, usually a reference such as `instance.id`.
-   *
-   * @default - none, required
    */
   readonly serviceInstanceId: string;
 

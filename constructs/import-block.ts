@@ -5,15 +5,11 @@ import { Construct } from "constructs";
 export interface ImportBlockProps {
   /**
    * The resource that takes over the existing object.
-   *
-   * @default - none, required
    */
   readonly resource: TerraformResource;
 
   /**
    * The provider's import ID of the existing object, e.g. `<subaccount_id>,<service_instance_id>`.
-   *
-   * @default - none, required
    */
   readonly importId: string;
 }
