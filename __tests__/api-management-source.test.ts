@@ -126,21 +126,21 @@ describe("ApiManagementSource", () => {
 
   it("refuses a second source in the same subaccount and stack with the same names", () => {
     expect(() =>
-      synthAlone((scope) => {
+      synthWith((scope) => {
         new ApiManagementSource(scope, "a", { subaccountId: SUBACCOUNT_ID });
         new ApiManagementSource(scope, "b", { subaccountId: SUBACCOUNT_ID });
       }),
     ).toThrow(
       new RegExp(
-        `destinationName "APIManagement" is also used in subaccount ${SUBACCOUNT_ID} by \\S+/a[\\s\\S]*` +
-          `serviceInstanceName "apim-content-transport" is also used`,
+        `\\S+/a and \\S+/b share subaccount ${SUBACCOUNT_ID} and destinationName "APIManagement"[\\s\\S]*` +
+          `\\S+/a and \\S+/b share subaccount ${SUBACCOUNT_ID} and serviceInstanceName "apim-content-transport"`,
       ),
     );
   });
 
-  it("refuses a second entitlement of one subaccount, written in another case, in one stack", () => {
+  it("refuses a second entitlement of one subaccount, written in another case, in one stack, whatever the order", () => {
     expect(() =>
-      synthAlone((scope) => {
+      synthWith((scope) => {
         new ApiManagementSource(scope, "a", { subaccountId: SUBACCOUNT_ID });
         new ApiManagementSource(scope, "b", {
           subaccountId: SUBACCOUNT_ID.toUpperCase(),
@@ -148,7 +148,7 @@ describe("ApiManagementSource", () => {
           serviceInstanceName: "apim-b",
         });
       }),
-    ).toThrow(/createEntitlement: \S+\/a already declares the API portal entitlement of subaccount/);
+    ).toThrow(/\S+\/a and \S+\/b share subaccount \S+ and each declares its API portal entitlement/);
   });
 
   it("allows a second source in one subaccount when its destination and instance have names of their own", () => {

@@ -151,11 +151,11 @@ describe("conflicts between environments", () => {
   it("refuses two environments with one state location", () => {
     const backend = { type: "s3", bucket: "b", key: "same.tfstate" };
     expect(problemsOf({ dev: { ...DEV, backend }, prod: { ...PROD, backend } })).toContain(
-      'environments "dev" and "prod": share one Terraform state (s3:///b/same.tfstate)',
+      'environment "dev" and environment "prod" share one Terraform state (s3:///b/same.tfstate)',
     );
     const local = { type: "local", path: "../../../one.tfstate" };
     expect(problemsOf({ dev: { ...DEV, backend: local }, prod: { ...PROD, backend: local } })).toContain(
-      'environments "dev" and "prod": share one Terraform state',
+      'environment "dev" and environment "prod" share one Terraform state',
     );
   });
 
@@ -165,7 +165,7 @@ describe("conflicts between environments", () => {
     );
     const shared = { ...DEV, sharedSubaccount: true };
     expect(problemsOf({ dev: shared, qa: shared })).toContain(
-      'environments "dev" and "qa": share subaccount 11111111-2222-4333-8444-555555555555 and destinationName "APIManagement"',
+      'environment "dev" and environment "qa" share subaccount 11111111-2222-4333-8444-555555555555 and destinationName "APIManagement"',
     );
     expect(
       parseEnvironments("f", {
@@ -186,7 +186,7 @@ describe("conflicts between environments", () => {
     const shared = { ...DEV, sharedSubaccount: true };
     const qa = { ...shared, destinationName: "APIManagement_QA", serviceInstanceName: "apim-qa" };
     expect(problemsOf({ dev: shared, qa })).toContain(
-      'environments "dev" and "qa": share subaccount 11111111-2222-4333-8444-555555555555 and each declares its API portal entitlement',
+      'environment "dev" and environment "qa" share subaccount 11111111-2222-4333-8444-555555555555 and each declares its API portal entitlement',
     );
     expect(
       problemsOf({ dev: DEV, prod: { ...PROD, subaccountId: DEV.subaccountId.toUpperCase() } }),
@@ -198,7 +198,7 @@ describe("conflicts between environments", () => {
         prod: { ...PROD, adopt: { serviceInstanceId: instance.toUpperCase() } },
       }),
     ).toContain(
-      `environments "dev" and "prod": adopt.serviceInstanceId "${instance}" is adopted by more than one environment`,
+      `environment "dev" and environment "prod": adopt.serviceInstanceId "${instance}" is adopted by more than one environment`,
     );
     const key = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d";
     expect(

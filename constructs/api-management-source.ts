@@ -8,6 +8,7 @@ import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
 import { ImportBlock } from "./import-block";
+import { subaccountClashes } from "./private/subaccount-occupants";
 import { holdsToken } from "./private/terraform-strings";
 import {
   PropShape,
@@ -226,6 +227,34 @@ export class ApiManagementSource extends Construct {
     return problems;
   }
 
+  /** The stacks whose sources are checked together at synth, so each is checked once. */
+  private static readonly checkedStacks = new WeakSet<TerraformStack>();
+
+  /**
+   * Registers, once per stack, the check that all its sources fit their subaccounts (no two of one
+   * name, one entitlement each): it runs at synth, when every source exists, whatever their order.
+   */
+  private static checkSubaccountsAtSynth(stack: TerraformStack): void {
+    if (ApiManagementSource.checkedStacks.has(stack)) return;
+    ApiManagementSource.checkedStacks.add(stack);
+    stack.node.addValidation({
+      validate: () =>
+        subaccountClashes(
+          stack.node
+            .findAll()
+            .filter((c): c is ApiManagementSource => c instanceof ApiManagementSource)
+            .filter((source) => typeof source.subaccountId === "string" && !holdsToken(source.subaccountId))
+            .map((source) => ({
+              label: source.node.path,
+              subaccountId: source.subaccountId,
+              destinationName: source.destinationName,
+              serviceInstanceName: source.serviceInstanceName,
+              declaresEntitlement: source.entitlement !== undefined,
+            })),
+        ),
+    });
+  }
+
   /** The entitlement, or undefined when `createEntitlement` is false; its `resource` is the Terraform resource. */
   public readonly entitlement?: ApiPortalEntitlement;
 
@@ -262,10 +291,8 @@ export class ApiManagementSource extends Construct {
     this.serviceInstanceName = props.serviceInstanceName ?? ApiPortalServiceInstance.DEFAULT_NAME;
     this.destinationName = props.destinationName ?? ApiManagementDestination.DEFAULT_NAME;
     // Checked here as a whole so that one synth reports every broken prop, not just the first.
-    throwIfInvalid(this, [
-      ...ApiManagementSource.validateProps(props),
-      ...this.clashes(props.createEntitlement !== false),
-    ]);
+    throwIfInvalid(this, ApiManagementSource.validateProps(props));
+    ApiManagementSource.checkSubaccountsAtSynth(TerraformStack.of(this));
 
     if (props.createEntitlement ?? true) {
       this.entitlement = new ApiPortalEntitlement(this, "entitlement", { subaccountId });
@@ -312,43 +339,6 @@ export class ApiManagementSource extends Construct {
       });
     }
     this.addImports(props);
-  }
-
-  /**
-   * Other ApiManagementSource constructs of the same stack in the same subaccount with the same
-   * destination or instance name: one subaccount cannot hold two objects of one name.
-   */
-  private clashes(createsEntitlement: boolean): string[] {
-    if (holdsToken(this.subaccountId) || typeof this.subaccountId !== "string") return [];
-    // BTP compares GUIDs without regard to letter case.
-    const subaccount = this.subaccountId.toLowerCase();
-    const others = TerraformStack.of(this)
-      .node.findAll()
-      .filter((c): c is ApiManagementSource => c instanceof ApiManagementSource && c !== this)
-      .filter(
-        (other) => typeof other.subaccountId === "string" && other.subaccountId.toLowerCase() === subaccount,
-      );
-    const problems: string[] = [];
-    for (const other of others) {
-      for (const [field, mine, theirs] of [
-        ["destinationName", this.destinationName, other.destinationName],
-        ["serviceInstanceName", this.serviceInstanceName, other.serviceInstanceName],
-      ] as const) {
-        if (mine === theirs) {
-          problems.push(
-            `${field} ${JSON.stringify(mine)} is also used in subaccount ${this.subaccountId} by ${other.node.path}: ` +
-              "one subaccount cannot hold two of one name",
-          );
-        }
-      }
-      if (createsEntitlement && other.entitlement) {
-        problems.push(
-          `createEntitlement: ${other.node.path} already declares the API portal entitlement of subaccount ${this.subaccountId}; ` +
-            "set createEntitlement false on this one, so that one resource owns it",
-        );
-      }
-    }
-    return problems;
   }
 
   /** Import IDs as the providers document them: SAP/btp's composite IDs, Cloud Foundry's GUIDs. */
