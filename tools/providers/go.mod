@@ -1,11 +1,12 @@
 // The Terraform providers the stacks pin, built from their Go modules by `npm run providers` into a
 // local filesystem mirror, for machines that reach the Go module proxy but not the Terraform registry.
 //
-// Not here, because the Go module proxy that these machines reach refuses them (see README,
-// "Real Terraform"): github.com/SAP/terraform-provider-btp v1.25.0 (the module itself) and
-// github.com/hashicorp/terraform-provider-http at v3.5.0's commit (its v3 tags are not valid
-// versions of a path without /v3, and the proxy serves no pseudo-version of it). Where the
-// registry is reachable, Terraform takes those two from there.
+// Not here, because the Go module proxy that these machines reach refuses them (see
+// docs/development.md, "Real Terraform decides"): github.com/SAP/terraform-provider-btp v1.25.0,
+// github.com/hashicorp/terraform-provider-http at v3.5.0's commit, and modules that
+// cloudfoundry/cloudfoundry 1.16.0 needs. For those, `npm run providers` installs the schema
+// stand-in of ./schema-stand-in instead; where the registry is reachable, Terraform takes the real
+// providers from there.
 module btp-apim-transport-destination/tools/providers
 
 go 1.26

@@ -82,7 +82,7 @@ func (s *StandIn) refusal() []*tfprotov6.Diagnostic {
 			"%s was built by `npm run providers` from the provider's published schema. It lets "+
 				"`terraform validate` and `terraform test` with mock_provider run offline, but it cannot "+
 				"plan, apply, refresh or import. Use the real provider: from its registry, or from a "+
-				"mirror that holds the real binary (see the README, \"Deploying from a mirror\"), and "+
+				"mirror that holds the real binary (see docs/operations.md, \"Deploying from a mirror\"), and "+
 				"unset TF_CLI_CONFIG_FILE if it points at the stand-ins' mirror.", s.binary),
 	}}
 }

@@ -66,7 +66,7 @@ async function withTerraform(
       if ("initError" in result && result.initError !== undefined) {
         console.error(
           `${name}: terraform init could not install the providers:\n${result.initError.trim()}\n` +
-            "Where the registry is out of reach, point TF_CLI_CONFIG_FILE at a mirror (README, " +
+            "Where the registry is out of reach, point TF_CLI_CONFIG_FILE at a mirror (docs/operations.md, " +
             '"Deploying from a mirror"), or use --offline.',
         );
         return 2;
