@@ -12,7 +12,7 @@ import {
   TerraformStack,
 } from "cdktf";
 import { isAbsolute, relative, resolve } from "node:path";
-import { templateLiteral } from "../constructs/private/terraform-strings";
+import { templateLiterals } from "../constructs/private/terraform-strings";
 import { spelling } from "../constructs/private/did-you-mean";
 import { BackendEntry } from "./environments-file";
 import { outputFolder } from "./output-folder";
@@ -150,16 +150,6 @@ export function carriesCredentials(value: string): boolean {
   }
 }
 
-/** `value` with every string in it as a literal of Terraform's JSON syntax. */
-function literalStrings(value: unknown): unknown {
-  if (typeof value === "string") return templateLiteral(value);
-  if (Array.isArray(value)) return value.map(literalStrings);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, literalStrings(inner)]));
-  }
-  return value;
-}
-
 /** Default state file of an environment: next to the project, relative to cdktf.out/stacks/<environment>. */
 function defaultLocalPath(environment: string): string {
   return `../../../terraform.${environment}.tfstate`;
@@ -196,7 +186,7 @@ export function addBackend(
 ): TerraformBackend {
   const { type, ...given } = backend ?? { type: "local" };
   // Backend options are read as templates too: what the user wrote must reach Terraform as written.
-  const options = literalStrings(given) as typeof given;
+  const options = templateLiterals(given) as typeof given;
   switch (type) {
     case "local":
       return new LocalBackend(stack, {

@@ -26,6 +26,16 @@ export function templateLiteral(value: string): string {
   return value.replace(/\$\{/g, () => "$${").replace(/%\{/g, "%%{");
 }
 
+/** `value` with every string in it, at any depth, a {@link templateLiteral}. */
+export function templateLiterals(value: unknown): unknown {
+  if (typeof value === "string") return templateLiteral(value);
+  if (Array.isArray(value)) return value.map(templateLiterals);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, templateLiterals(inner)]));
+  }
+  return value;
+}
+
 /**
  * `value` as a quoted string inside an expression that cdktf renders: `\` and `"` escaped, `%{`
  * doubled; cdktf itself doubles `${`.

@@ -6,17 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { templateLiterals } from "../../../constructs/private/terraform-strings";
 import { runTerraformAsync } from "./terraform-cli";
-
-/** A literal in Terraform JSON syntax, where every string is a template: `${` and `%{` escaped. */
-export function jsonSyntaxLiteral(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/\$\{/g, () => "$${").replace(/%\{/g, "%%{");
-  if (Array.isArray(value)) return value.map(jsonSyntaxLiteral);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSyntaxLiteral(v)]));
-  }
-  return value;
-}
 
 /**
  * What Terraform computes for each of `templates` when each reference named in `references` (e.g.
@@ -30,7 +21,7 @@ export async function evaluateInTerraform(
 ): Promise<Record<string, unknown>> {
   const names = Object.keys(references);
   const locals = Object.fromEntries(
-    names.map((reference, i) => [`ref_${i}`, jsonSyntaxLiteral(references[reference])]),
+    names.map((reference, i) => [`ref_${i}`, templateLiterals(references[reference])]),
   );
   const rewrite = (template: string) =>
     names.reduce((text, reference, i) => text.split(reference).join(`local.ref_${i}`), template);
