@@ -307,7 +307,7 @@ export class ApiManagementSource extends Construct {
       });
       this.serviceInstance = instance;
       this.serviceKey = new ApiPortalCloudFoundryKey(this, "service-key", {
-        serviceInstanceId: instance.resource.id,
+        serviceInstanceId: instance.instanceId,
         name: props.serviceKeyName,
         rotationDays: props.keyRotationDays,
       });
@@ -320,7 +320,7 @@ export class ApiManagementSource extends Construct {
       this.serviceInstance = instance;
       this.serviceKey = new ApiPortalServiceKey(this, "service-key", {
         subaccountId,
-        serviceInstanceId: instance.resource.id,
+        serviceInstanceId: instance.instanceId,
         name: props.serviceKeyName,
         rotationDays: props.keyRotationDays,
       });

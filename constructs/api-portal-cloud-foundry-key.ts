@@ -4,8 +4,8 @@ import { Fn, TerraformResource, Token, propertyAccess } from "cdktf";
 import { Construct } from "constructs";
 import { IApiPortalServiceKey } from "./api-portal-references";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
-import { keyNaming, replaceWithTrigger } from "./private/key-naming";
-import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
+import { keyNaming, keyNamingProblems, replaceWithTrigger } from "./private/key-naming";
+import { throwIfInvalid, validateGuid, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiPortalCloudFoundryKey}. */
 export interface ApiPortalCloudFoundryKeyProps {
@@ -53,10 +53,7 @@ export class ApiPortalCloudFoundryKey extends Construct implements IApiPortalSer
     const baseName = props.name ?? ApiPortalServiceKey.DEFAULT_NAME;
     throwIfInvalid(this, [
       ...validateGuid("serviceInstanceId", props.serviceInstanceId),
-      ...validateName("name", baseName),
-      ...(props.rotationDays === undefined
-        ? []
-        : ApiPortalServiceKey.validateRotationDays("rotationDays", props.rotationDays)),
+      ...keyNamingProblems(baseName, props.rotationDays),
     ]);
 
     const naming = keyNaming(this, baseName, props.serviceInstanceId, props.rotationDays);

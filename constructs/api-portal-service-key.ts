@@ -1,9 +1,15 @@
 import { dataBtpSubaccountServiceBinding, subaccountServiceBinding } from "@cdktf/provider-btp";
 import { rotating } from "@cdktf/provider-time";
-import { TerraformResource, Token } from "cdktf";
+import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { IApiPortalServiceKey } from "./api-portal-references";
-import { keyNaming, replaceWithTrigger } from "./private/key-naming";
+import {
+  MAX_ROTATION_DAYS,
+  keyNaming,
+  keyNamingProblems,
+  replaceWithTrigger,
+  rotationDaysProblems,
+} from "./private/key-naming";
 import { templateLiteral } from "./private/terraform-strings";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
 
@@ -56,15 +62,11 @@ export class ApiPortalServiceKey extends Construct implements IApiPortalServiceK
   public static readonly DEFAULT_NAME = "apim-content-transport-key";
 
   /** The longest rotation period accepted, ten years: a longer one is a typo, not a policy. */
-  public static readonly MAX_ROTATION_DAYS = 3650;
+  public static readonly MAX_ROTATION_DAYS = MAX_ROTATION_DAYS;
 
   /** Returns the problems of a rotation period, empty when it is a whole number of days from 1 to MAX_ROTATION_DAYS. */
   public static validateRotationDays(field: string, value: number): string[] {
-    const max = ApiPortalServiceKey.MAX_ROTATION_DAYS;
-    if (Token.isUnresolved(value) || (Number.isInteger(value) && value >= 1 && value <= max)) return [];
-    // String(), not JSON.stringify: NaN and Infinity would read as null.
-    const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
-    return [`${field} ${shown} must be a whole number of days, at least 1 and at most ${max}`];
+    return rotationDaysProblems(field, value);
   }
 
   /** The `btp_subaccount_service_binding` resource; `credentials` is its sensitive JSON. */
@@ -94,10 +96,7 @@ export class ApiPortalServiceKey extends Construct implements IApiPortalServiceK
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),
       ...validateGuid("serviceInstanceId", props.serviceInstanceId),
-      ...validateName("name", baseName),
-      ...(props.rotationDays === undefined
-        ? []
-        : ApiPortalServiceKey.validateRotationDays("rotationDays", props.rotationDays)),
+      ...keyNamingProblems(baseName, props.rotationDays),
     ]);
 
     const naming = keyNaming(this, baseName, props.serviceInstanceId, props.rotationDays);

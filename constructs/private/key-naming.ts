@@ -3,10 +3,31 @@
  * Foundry credential binding); not part of the package's API.
  */
 import { provider as time, rotating } from "@cdktf/provider-time";
-import { Fn, Lazy, TerraformResource } from "cdktf";
+import { Fn, Lazy, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ensureProvider } from "./providers";
 import { expressionLiteral, templateLiteral } from "./terraform-strings";
+import { validateName } from "./validation";
+
+/** The longest rotation period accepted, ten years: a longer one is a typo, not a policy. */
+export const MAX_ROTATION_DAYS = 3650;
+
+/** The problems of a rotation period, empty when it is a whole number of days from 1 to MAX_ROTATION_DAYS. */
+export function rotationDaysProblems(field: string, value: number): string[] {
+  if (Token.isUnresolved(value) || (Number.isInteger(value) && value >= 1 && value <= MAX_ROTATION_DAYS))
+    return [];
+  // String(), not JSON.stringify: NaN and Infinity would read as null.
+  const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
+  return [`${field} ${shown} must be a whole number of days, at least 1 and at most ${MAX_ROTATION_DAYS}`];
+}
+
+/** The problems of a key's `name` and `rotationDays` props, for either kind of key. */
+export function keyNamingProblems(baseName: string, rotationDays: number | undefined): string[] {
+  return [
+    ...validateName("name", baseName),
+    ...(rotationDays === undefined ? [] : rotationDaysProblems("rotationDays", rotationDays)),
+  ];
+}
 
 /** The name a key gets, the rotation that dates it, and the trigger that replaces it. */
 export interface KeyNaming {

@@ -74,7 +74,7 @@ export function validateName(field: string, value: string, maxLength = MAX_NAME_
  * and `_`, or longer than {@link DESTINATION_NAME_MAX_LENGTH}; empty when BTP accepts it.
  */
 export function validateDestinationName(field: string, value: string): string[] {
-  if (typeof value === "string" && holdsToken(value)) return [];
+  if (holdsToken(value)) return [];
   // The length is BTP's own limit here, said below in BTP's words.
   const problems = validateName(field, value, Infinity);
   if (problems.length > 0) return problems;
