@@ -38,7 +38,7 @@ import {
   TerraformVerdict,
   breakStack,
 } from "../src/broken-stacks";
-import { loadBtpSchema } from "../src/provider-schema";
+import { ProviderSchema, loadBtpSchema } from "../src/provider-schema";
 import { validateStacks } from "../src/stack-validator";
 import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
 import {
@@ -169,8 +169,9 @@ async function offlineAgrees(
   name: string,
   stack: SynthesizedStack,
   expected: ExpectedStack,
+  schema: ProviderSchema,
 ): Promise<Outcome> {
-  const findings = (await validateStacks({ [name]: stack }, loadBtpSchema())).map(
+  const findings = (await validateStacks({ [name]: stack }, schema)).map(
     (f) => `validate: ${f.address} ${f.attribute}: ${f.message}`,
   );
   const key = MADE_UP_KEYS[0];
@@ -208,13 +209,13 @@ async function brokenStacksSteps(
   writeStackWithoutBackend(dir, clean);
   const initError = await initWithoutBackend(binary, dir);
   if (initError !== undefined) return [{ stack: name, step: "broken stacks", ok: false, detail: initError }];
-  const cases: Array<[string, BreakIt, TerraformVerdict | "accepts"]> = [
-    ...BROKEN_STACKS.map(([what, breakIt, , verdict]): [string, BreakIt, TerraformVerdict] => [
-      what,
-      breakIt,
-      verdict,
-    ]),
-    ["a sensitive output of the key and a declared local", SENSITIVE_OUTPUT_AND_LOCAL, "accepts"],
+  const cases: Array<readonly [string, BreakIt, TerraformVerdict]> = [
+    ...BROKEN_STACKS.map(([what, breakIt, , verdict]) => [what, breakIt, verdict] as const),
+    [
+      "a sensitive output of the key and a declared local",
+      SENSITIVE_OUTPUT_AND_LOCAL,
+      { acceptedBecause: "nothing in it is broken" },
+    ],
   ];
   const outcomes: Outcome[] = [];
   // One folder, initialised once, so the cases run one after another.
@@ -231,34 +232,37 @@ async function brokenStackStep(
   environment: ExpectedStack,
   what: string,
   breakIt: BreakIt,
-  verdict: TerraformVerdict | "accepts",
+  verdict: TerraformVerdict,
 ): Promise<Outcome> {
-  {
-    writeStackWithoutBackend(dir, breakStack(clean, breakIt));
-    const validated = await validateInitialised(binary, dir);
-    const said = validated.diagnostics.map((d) => diagnosticLine(name, d)).join("\n");
-    const outcome = (step: string, ok: boolean, detail: string) =>
-      ({ stack: name, step: `${step} ${what}`, ok, detail: ok ? undefined : detail }) as Outcome;
-    if (verdict === "accepts" || "acceptedBecause" in verdict) {
-      return outcome("terraform accepts", validated.ok, `terraform validate rejected it:\n${said}`);
-    }
-    if (verdict.rejectedBy === "validate") {
-      return outcome("terraform validate rejects", !validated.ok, "terraform validate accepted it");
-    }
-    if (!validated.ok)
-      return outcome("terraform plan rejects", false, `terraform validate rejected it already:\n${said}`);
-    writeFileSync(join(dir, TEST_FILE), terraformTestFile(clean, environment));
-    try {
-      const test = await runTerraformAsync(binary, dir, ["test", "-no-color"]);
-      const output = test.stdout + test.stderr;
-      return outcome(
-        "terraform plan rejects",
-        test.status !== 0 && output.includes(verdict.says),
-        `terraform test did not stop at "${verdict.says}":\n${output}`,
-      );
-    } finally {
-      rmSync(join(dir, TEST_FILE));
-    }
+  writeStackWithoutBackend(dir, breakStack(clean, breakIt));
+  const validated = await validateInitialised(binary, dir);
+  const said = validated.diagnostics.map((d) => diagnosticLine(name, d)).join("\n");
+  const outcome = (step: string, ok: boolean, detail: string): Outcome => ({
+    stack: name,
+    step: `${step} ${what}`,
+    ok,
+    detail: ok ? undefined : detail,
+  });
+  if ("acceptedBecause" in verdict) {
+    return outcome("terraform accepts", validated.ok, `terraform validate rejected it:\n${said}`);
+  }
+  if (verdict.rejectedBy === "validate") {
+    return outcome("terraform validate rejects", !validated.ok, "terraform validate accepted it");
+  }
+  if (!validated.ok) {
+    return outcome("terraform plan rejects", false, `terraform validate rejected it already:\n${said}`);
+  }
+  writeFileSync(join(dir, TEST_FILE), terraformTestFile(clean, environment));
+  try {
+    const test = await runTerraformAsync(binary, dir, ["test", "-no-color"]);
+    const output = test.stdout + test.stderr;
+    return outcome(
+      "terraform plan rejects",
+      test.status !== 0 && output.includes(verdict.says),
+      `terraform test did not stop at "${verdict.says}":\n${output}`,
+    );
+  } finally {
+    rmSync(join(dir, TEST_FILE));
   }
 }
 
@@ -320,6 +324,7 @@ async function main(): Promise<number> {
     );
 
     const full = !values["load-only"];
+    const schema = loadBtpSchema();
     const names = Object.keys(stacks);
     // The refused token is tried once per kind of key: the check is the same construct everywhere.
     const checkRefusalIn = new Set(
@@ -336,7 +341,8 @@ async function main(): Promise<number> {
       const results = [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
       if (!full || !results[0].ok) return results;
       results.push(...(await fullSteps(binary, join(work, "synth", "stacks", name), name, testFile)));
-      if (results.every((outcome) => outcome.ok)) results.push(await offlineAgrees(name, stack, environment));
+      if (results.every((outcome) => outcome.ok))
+        results.push(await offlineAgrees(name, stack, environment, schema));
       if (name === names[0]) {
         const refusal = await refusalStep(binary, join(work, "load", name), name);
         if (refusal) results.push(refusal);
