@@ -21,6 +21,7 @@ module.exports = {
     "<rootDir>/__tests__/cdktn/**/*.cdktn.ts",
   ],
   moduleNameMapper: {
+    ...base.moduleNameMapper,
     "^cdktf$": join(cdktn, "lib/index.js"),
     "^cdktf/(.*)$": join(cdktn, "$1"),
     "^@cdktf/provider-btp$": "<rootDir>/.cdktn/provider-btp/lib/index.js",

@@ -17,6 +17,11 @@ module.exports = {
   // Many tests start a child process (Terraform, tsx, git); on a loaded 2-core machine one can take
   // far longer than Jest's 5 s default. The limit is there to end a hang, not to time a test.
   testTimeout: 10 * 60 * 1000,
+  // tsconfig.json's `paths`: the package names of the library and the app, resolved to their source.
+  moduleNameMapper: {
+    "^btp-apim-transport-destination$": "<rootDir>/constructs/index.ts",
+    "^@apim/stacks$": "<rootDir>/stacks/index.ts",
+  },
   setupFiles: ["<rootDir>/__tests__/no-terraform.ts"],
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
 };

@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { ValidationError } from "./constructs";
+import { ValidationError } from "btp-apim-transport-destination";
 import { ConfigError, buildApp, outputFolder, runByCdktfCli, selectedEnvironments } from "./stacks";
 
 // APIM_CONFIG picks another environments file; APIM_ENVIRONMENTS=dev,prod synthesizes only those.

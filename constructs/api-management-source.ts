@@ -8,7 +8,7 @@ import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
 import { ImportBlock } from "./import-block";
-import { subaccountClashes } from "./private/subaccount-occupants";
+import { SubaccountOccupant, subaccountClashes } from "./private/subaccount-occupants";
 import { holdsToken } from "./private/terraform-strings";
 import {
   PropShape,
@@ -225,6 +225,15 @@ export class ApiManagementSource extends Construct {
       );
     }
     return problems;
+  }
+
+  /**
+   * The problems of setups that share a subaccount: two destinations or instances of one name, or
+   * more than one declaring the entitlement. A stack's sources are checked by this rule at synth; an
+   * app checks setups it keeps apart (one stack each) with it before it builds them.
+   */
+  public static subaccountClashes(occupants: readonly SubaccountOccupant[]): string[] {
+    return subaccountClashes(occupants);
   }
 
   /** The stacks whose sources are checked together at synth, so each is checked once. */

@@ -1,4 +1,5 @@
-// The package's API: the constructs, their props and the error they throw. Helpers stay in private/.
+// The package's API: the constructs, their props, the error they throw, and the rules and literals a
+// stack needs beside them. Helpers stay in private/.
 export * from "./api-management-connection-check";
 export * from "./api-management-destination";
 export * from "./api-management-source";
@@ -9,4 +10,7 @@ export * from "./api-portal-references";
 export * from "./api-portal-service-instance";
 export * from "./api-portal-service-key";
 export * from "./import-block";
+export * from "./name-rules";
+export * from "./terraform-literal";
 export * from "./validation-error";
+export type { SubaccountOccupant } from "./private/subaccount-occupants";

@@ -2,8 +2,7 @@ import { provider } from "@cdktf/provider-btp";
 import { provider as cloudfoundry } from "@cdktf/provider-cloudfoundry";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ApiManagementSource } from "../constructs";
-import { templateLiteral } from "../constructs/private/terraform-strings";
+import { ApiManagementSource, TerraformLiteral } from "btp-apim-transport-destination";
 import { addBackend } from "./backend";
 import { EnvironmentConfig, sourceProps } from "./environment-config";
 
@@ -26,13 +25,13 @@ export class ApiManagementSourceStack extends TerraformStack {
     super(scope, config.name);
 
     this.provider = new provider.BtpProvider(this, "btp", {
-      globalaccount: templateLiteral(config.globalAccount),
-      cliServerUrl: config.cliServerUrl === undefined ? undefined : templateLiteral(config.cliServerUrl),
+      globalaccount: TerraformLiteral.string(config.globalAccount),
+      cliServerUrl: config.cliServerUrl === undefined ? undefined : TerraformLiteral.string(config.cliServerUrl),
     });
     if (config.cloudFoundry) {
       // Credentials from CF_USER and CF_PASSWORD (or the provider's other variables), never from here.
       this.cloudFoundryProvider = new cloudfoundry.CloudfoundryProvider(this, "cloudfoundry", {
-        apiUrl: templateLiteral(config.cloudFoundry.apiUrl),
+        apiUrl: TerraformLiteral.string(config.cloudFoundry.apiUrl),
       });
     }
     addBackend(this, config.name, config.backend);

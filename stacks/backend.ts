@@ -12,8 +12,7 @@ import {
   TerraformStack,
 } from "cdktf";
 import { isAbsolute, relative, resolve } from "node:path";
-import { templateLiterals } from "../constructs/private/terraform-strings";
-import { spelling } from "../constructs/private/did-you-mean";
+import { NameRules, TerraformLiteral } from "btp-apim-transport-destination";
 import { BackendEntry } from "./environments-file";
 import { outputFolder } from "./output-folder";
 
@@ -64,8 +63,11 @@ export const BACKEND_SECRETS: Readonly<Record<BackendConfig["type"], Readonly<Re
  */
 export function secretOptionTarget(type: string, path: string): string | undefined {
   const secrets: Readonly<Record<string, string>> = BACKEND_SECRETS[type as BackendConfig["type"]] ?? {};
-  const wanted = path.split(".").map(spelling).join(".");
-  const match = Object.keys(secrets).find((known) => known.split(".").map(spelling).join(".") === wanted);
+  const wanted = path.split(".");
+  const match = Object.keys(secrets).find((known) => {
+    const parts = known.split(".");
+    return parts.length === wanted.length && parts.every((part, i) => NameRules.sameSpelling(part, wanted[i]));
+  });
   return match === undefined ? undefined : secrets[match];
 }
 
@@ -186,7 +188,7 @@ export function addBackend(
 ): TerraformBackend {
   const { type, ...given } = backend ?? { type: "local" };
   // Backend options are read as templates too: what the user wrote must reach Terraform as written.
-  const options = templateLiterals(given) as typeof given;
+  const options = TerraformLiteral.deep(given);
   switch (type) {
     case "local":
       return new LocalBackend(stack, {

@@ -2,8 +2,8 @@ import {
   ApiManagementSource,
   ApiManagementSourceCloudFoundry,
   ApiManagementSourceProps,
-} from "../constructs";
-import { validateName } from "../constructs/private/validation";
+  NameRules,
+} from "btp-apim-transport-destination";
 import { BackendConfig, carriesCredentials, validateBackend } from "./backend";
 import { ConfigError } from "./config-error";
 import { environmentConflicts } from "./environment-conflicts";
@@ -66,7 +66,7 @@ export function parseEnvironments(
     const config = toEnvironmentConfig(name, entry as EnvironmentEntry);
     problems.push(
       ...[
-        ...validateName("globalAccount", config.globalAccount),
+        ...NameRules.problems("globalAccount", config.globalAccount),
         ...ApiManagementSource.validateProps(sourceProps(config)),
         ...(config.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", config.cliServerUrl)),
         ...(config.cloudFoundry === undefined

@@ -1,9 +1,9 @@
 import {
   ApiManagementDestination,
+  ApiManagementSource,
   ApiManagementSourceAdoption,
   ApiPortalServiceInstance,
-} from "../constructs";
-import { groups, subaccountClashes } from "../constructs/private/subaccount-occupants";
+} from "btp-apim-transport-destination";
 import { BackendConfig, stateLocation } from "./backend";
 
 /** What the conflict rules read of an environment. */
@@ -23,7 +23,7 @@ const labels = (group: readonly PlacedEnvironment[]) => group.map(label).join(" 
 
 /**
  * Environments that would fight over one state or one object. What one subaccount can hold is the
- * constructs' own rule (subaccountClashes); here, across environments: states, adopted objects,
+ * constructs' own rule (ApiManagementSource.subaccountClashes); here, across environments: states, adopted objects,
  * and a subaccount in more than one environment that none said it shares.
  */
 export function environmentConflicts(environments: readonly PlacedEnvironment[]): string[] {
@@ -54,7 +54,7 @@ export function environmentConflicts(environments: readonly PlacedEnvironment[])
   }
   const said = environments.filter((e) => !unsaid.some((same) => same.includes(e)));
   problems.push(
-    ...subaccountClashes(
+    ...ApiManagementSource.subaccountClashes(
       said.map((e) => ({
         label: label(e),
         subaccountId: e.subaccountId,
@@ -65,4 +65,11 @@ export function environmentConflicts(environments: readonly PlacedEnvironment[])
     ),
   );
   return problems;
+}
+
+/** The groups of more than one that share a key, in the order of their first member. */
+function groups<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const byKey = new Map<string, T[]>();
+  for (const item of items) byKey.set(key(item), [...(byKey.get(key(item)) ?? []), item]);
+  return [...byKey.values()].filter((group) => group.length > 1);
 }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { BackendConfig, secretOptionTarget } from "./backend";
 import { ConfigError } from "./config-error";
-import { nearestName } from "../constructs/private/did-you-mean";
+import { NameRules } from "btp-apim-transport-destination";
 
 /** The schema's `$id`, under which the validators are compiled. */
 export const SCHEMA_ID = "environments.schema.json";
@@ -132,7 +132,7 @@ function describe(error: ErrorObject, path: readonly string[], what: string, bac
       const known = Object.keys(
         (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
       );
-      const nearest = nearestName(name, known);
+      const nearest = NameRules.nearest(name, known);
       return `${full} is not a known ${what}${nearest ? ` (did you mean ${JSON.stringify(nearest)}?)` : ` (known: ${known.join(", ")})`}`;
     }
     case "required": {

@@ -7,8 +7,11 @@
 export interface SubaccountOccupant {
   /** How the messages name it: `environment "dev"`, or a construct path. */
   readonly label: string;
+  /** The subaccount it sets up, by ID. */
   readonly subaccountId: string;
+  /** The name of the destination it creates there. */
   readonly destinationName: string;
+  /** The name of the API portal service instance it creates or adopts there. */
   readonly serviceInstanceName: string;
   /** Whether it declares the subaccount's API portal entitlement (creates or adopts it). */
   readonly declaresEntitlement: boolean;
