@@ -1,17 +1,18 @@
 import { App } from "cdktf";
 import { ValidationError } from "btp-apim-transport-destination";
-import { ConfigError, buildApp, outputFolder, runByCdktfCli, selectedEnvironments } from "./stacks";
+import { ConfigError, buildApp, outputFolder, runByCdktfCli, selectedConfiguration } from "./stacks";
 
 // APIM_CONFIG picks another environments file; APIM_ENVIRONMENTS=dev,prod synthesizes only those.
 // `npm run synth` runs this file as it is; cdktf's CLI runs it for `cdktf synth`, `diff` and `deploy`.
 try {
   // Every environment is validated before the App exists, so bad input leaves nothing in cdktf.out.
-  const environments = selectedEnvironments();
+  const { environments, landscapes } = selectedConfiguration();
   const app = new App({ outdir: outputFolder() });
-  buildApp(app, environments);
+  buildApp(app, environments, landscapes);
   app.synth();
   if (!runByCdktfCli()) {
-    console.log(`synthesized ${environments.map((e) => e.name).join(", ")} into ${outputFolder()}/stacks`);
+    const names = [...environments, ...landscapes].map((stack) => stack.name);
+    console.log(`synthesized ${names.join(", ")} into ${outputFolder()}/stacks`);
   }
 } catch (err) {
   if (err instanceof ConfigError || err instanceof ValidationError) {

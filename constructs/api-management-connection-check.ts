@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { IApiPortalServiceKey } from "./api-portal-references";
 import { ensureProvider } from "./private/providers";
 import { serviceKeyField } from "./private/service-key-credentials";
+import { tokenCheckBlock } from "./private/token-check";
 import { keyCredentials, throwIfInvalid, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiManagementConnectionCheck}. */
@@ -81,48 +82,27 @@ export class ApiManagementConnectionCheck extends TerraformElement {
 
   /** The two `check` blocks, each with its one `http` data source and assertion, as Terraform JSON. */
   public override toTerraform(): Record<string, unknown> {
-    // try(): a key without the field, or credentials that are not JSON, must not fail the plan;
-    // the empty URL then fails the data source, which inside a check block is only a warning.
-    const key = (field: Parameters<typeof serviceKeyField>[1]) =>
-      Fn.try([serviceKeyField(this.credentials, field), ""]);
-    const checkWithCall = (
-      name: string,
-      request: Record<string, unknown>,
-      assertion: Record<string, string>,
-    ) => ({
-      [name]: { data: { http: { [name]: request } }, assert: [assertion] },
-    });
+    const field = (name: Parameters<typeof serviceKeyField>[1]) => serviceKeyField(this.credentials, name);
     const token = this.tokenCheckName;
     const transport = this.transportCheckName;
     return {
       check: {
-        ...checkWithCall(
+        ...tokenCheckBlock(
           token,
-          {
-            url: key("tokenUrl"),
-            method: "POST",
-            request_headers: {
-              Accept: "application/json",
-              "Content-Type": "application/x-www-form-urlencoded",
+          { tokenUrl: field("tokenUrl"), clientId: field("clientId"), clientSecret: field("clientSecret") },
+          "The service key's token service refused its client credentials: the destination's OAuth settings will not work.",
+        ),
+        [transport]: {
+          // try(): an unreadable key gives an empty URL, which fails the data source: only a warning here.
+          data: { http: { [transport]: { url: Fn.try([this.props.destinationUrl, ""]) } } },
+          assert: [
+            {
+              condition: `\${contains(${JSON.stringify(ApiManagementConnectionCheck.ACCEPTED_STATUS_CODES)}, data.http.${transport}.status_code)}`,
+              error_message:
+                "The destination URL did not answer 200 or 401: check the service key's url and the API portal.",
             },
-            // client_secret_post, form-encoded: the client ID holds "!" and "|", the secret "+", "/" and "=".
-            request_body: `grant_type=client_credentials&client_id=${Fn.urlencode(key("clientId"))}&client_secret=${Fn.urlencode(key("clientSecret"))}`,
-          },
-          {
-            condition: `\${data.http.${token}.status_code == 200}`,
-            error_message:
-              "The service key's token service refused its client credentials: the destination's OAuth settings will not work.",
-          },
-        ),
-        ...checkWithCall(
-          transport,
-          { url: Fn.try([this.props.destinationUrl, ""]) },
-          {
-            condition: `\${contains(${JSON.stringify(ApiManagementConnectionCheck.ACCEPTED_STATUS_CODES)}, data.http.${transport}.status_code)}`,
-            error_message:
-              "The destination URL did not answer 200 or 401: check the service key's url and the API portal.",
-          },
-        ),
+          ],
+        },
       },
     };
   }

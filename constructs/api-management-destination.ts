@@ -3,7 +3,8 @@ import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { IApiPortalServiceKey } from "./api-portal-references";
 import { ServiceKeyField, serviceKeyField } from "./private/service-key-credentials";
-import { expressionLiteral, holdsToken } from "./private/terraform-strings";
+import { oauthClientCredentialsConfiguration } from "./private/destination-configuration";
+import { holdsToken } from "./private/terraform-strings";
 import {
   keyCredentials,
   throwIfInvalid,
@@ -110,17 +111,13 @@ export class ApiManagementDestination extends Construct {
 
     this.resource = new subaccountDestinationGeneric.SubaccountDestinationGeneric(this, "resource", {
       subaccountId: props.subaccountId,
-      destinationConfiguration: Fn.jsonencode({
-        Name: expressionLiteral(this.name),
-        Type: "HTTP",
-        Description: expressionLiteral(description),
-        URL: this.url,
-        ProxyType: "Internet",
-        Authentication: "OAuth2ClientCredentials",
+      destinationConfiguration: oauthClientCredentialsConfiguration({
+        name: this.name,
+        description,
+        url: this.url,
         clientId: keyField("clientId"),
         clientSecret: keyField("clientSecret"),
-        tokenServiceURL: keyField("tokenUrl"),
-        tokenServiceURLType: "Dedicated",
+        tokenServiceUrl: keyField("tokenUrl"),
       }),
     });
     this.node.defaultChild = this.resource;

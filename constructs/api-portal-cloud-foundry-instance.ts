@@ -1,11 +1,10 @@
-import { dataCloudfoundryServicePlan, serviceInstance } from "@cdktf/provider-cloudfoundry";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { IApiPortalServiceInstance } from "./api-portal-references";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
-import { templateLiteral } from "./private/terraform-strings";
-import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
+import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
+import { throwIfInvalid, validatePropShape } from "./private/validation";
 
 /** Properties of an {@link ApiPortalCloudFoundryInstance}. */
 export interface ApiPortalCloudFoundryInstanceProps {
@@ -34,39 +33,24 @@ export interface ApiPortalCloudFoundryInstanceProps {
  * Foundry space, where SAP's "Accessing API Management APIs Programmatically" creates it, with the
  * `APIPortal.Administrator` role. The stack that uses it declares the `cloudfoundry` provider.
  */
-export class ApiPortalCloudFoundryInstance extends Construct implements IApiPortalServiceInstance {
-  /** The `cloudfoundry_service_plan` data source that finds the plan in the space's marketplace. */
-  public readonly plan: dataCloudfoundryServicePlan.DataCloudfoundryServicePlan;
-
-  /** The `cloudfoundry_service_instance` resource. */
-  public readonly resource: serviceInstance.ServiceInstance;
-
+export class ApiPortalCloudFoundryInstance
+  extends CloudFoundryServiceInstance
+  implements IApiPortalServiceInstance
+{
   public constructor(scope: Construct, id: string, props: ApiPortalCloudFoundryInstanceProps) {
-    super(scope, id);
+    // The offering, plan and role are this construct's to fix, so they are not props; a JavaScript
+    // caller's unknown props are refused below, after the shared checks of the props it does take.
+    super(scope, id, {
+      spaceId: props?.spaceId,
+      name: props?.name ?? ApiPortalServiceInstance.DEFAULT_NAME,
+      dependsOn: props?.dependsOn,
+      serviceOfferingName: ApiPortalEntitlement.SERVICE_NAME,
+      planName: ApiPortalEntitlement.PLAN_NAME,
+      parameters: { role: ApiPortalServiceInstance.ROLE },
+    });
     throwIfInvalid(
       this,
       validatePropShape("", props, { spaceId: "string", name: "string", dependsOn: "array" }),
     );
-    const name = props.name ?? ApiPortalServiceInstance.DEFAULT_NAME;
-    throwIfInvalid(this, [...validateGuid("spaceId", props.spaceId), ...validateName("name", name)]);
-
-    this.plan = new dataCloudfoundryServicePlan.DataCloudfoundryServicePlan(this, "plan", {
-      name: ApiPortalEntitlement.PLAN_NAME,
-      serviceOfferingName: ApiPortalEntitlement.SERVICE_NAME,
-    });
-    this.resource = new serviceInstance.ServiceInstance(this, "resource", {
-      name: templateLiteral(name),
-      type: "managed",
-      space: props.spaceId,
-      servicePlan: this.plan.id,
-      parameters: JSON.stringify({ role: ApiPortalServiceInstance.ROLE }),
-      dependsOn: props.dependsOn,
-    });
-    this.node.defaultChild = this.resource;
-  }
-
-  /** The instance's ID (GUID), as a Terraform reference. */
-  public get instanceId(): string {
-    return this.resource.id;
   }
 }

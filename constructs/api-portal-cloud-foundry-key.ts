@@ -1,11 +1,7 @@
-import { serviceCredentialBinding } from "@cdktf/provider-cloudfoundry";
-import { rotating } from "@cdktf/provider-time";
-import { Fn, TerraformResource, Token, propertyAccess } from "cdktf";
 import { Construct } from "constructs";
 import { IApiPortalServiceKey } from "./api-portal-references";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
-import { keyNaming, keyNamingProblems, replaceWithTrigger } from "./private/key-naming";
-import { throwIfInvalid, validateGuid, validatePropShape } from "./private/validation";
+import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 
 /** Properties of an {@link ApiPortalCloudFoundryKey}. */
 export interface ApiPortalCloudFoundryKeyProps {
@@ -30,57 +26,12 @@ export interface ApiPortalCloudFoundryKeyProps {
 }
 
 /**
- * A service key (a Cloud Foundry credential binding of type `key`) of the API portal instance. The
- * provider returns Cloud Foundry's binding details as JSON, with the key's `url`, `tokenUrl`,
- * `clientId` and `clientSecret` under `credentials`; they stay inside Terraform.
+ * A service key (a Cloud Foundry credential binding of type `key`) of the API portal instance. Its
+ * `credentials` hold the key's `url`, `tokenUrl`, `clientId` and `clientSecret`: the same shape as
+ * a BTP service binding's, so the destination takes either.
  */
-export class ApiPortalCloudFoundryKey extends Construct implements IApiPortalServiceKey {
-  /** The `cloudfoundry_service_credential_binding` resource; `credential_binding` is its sensitive JSON. */
-  public readonly resource: serviceCredentialBinding.ServiceCredentialBinding;
-
-  /** Holds the key's name and instance ID so that a change of either replaces the key. */
-  public readonly nameTrigger: TerraformResource;
-
-  /** The hashicorp/time `time_rotating` resource that dates the key, when `rotationDays` is set. */
-  public readonly rotation?: rotating.Rotating;
-
+export class ApiPortalCloudFoundryKey extends CloudFoundryServiceKey implements IApiPortalServiceKey {
   public constructor(scope: Construct, id: string, props: ApiPortalCloudFoundryKeyProps) {
-    super(scope, id);
-    throwIfInvalid(
-      this,
-      validatePropShape("", props, { serviceInstanceId: "string", name: "string", rotationDays: "number" }),
-    );
-    const baseName = props.name ?? ApiPortalServiceKey.DEFAULT_NAME;
-    throwIfInvalid(this, [
-      ...validateGuid("serviceInstanceId", props.serviceInstanceId),
-      ...keyNamingProblems(baseName, props.rotationDays),
-    ]);
-
-    const naming = keyNaming(this, baseName, props.serviceInstanceId, props.rotationDays);
-    this.nameTrigger = naming.nameTrigger;
-    this.rotation = naming.rotation;
-    this.resource = new serviceCredentialBinding.ServiceCredentialBinding(this, "resource", {
-      type: "key",
-      name: naming.name,
-      serviceInstance: props.serviceInstanceId,
-    });
-    // The provider replaces a binding whose name changes; the trigger also replaces it for a new instance.
-    replaceWithTrigger(this.resource, naming);
-    this.node.defaultChild = this.resource;
-  }
-
-  /**
-   * The key's credentials JSON (`url`, `tokenUrl`, `clientId`, `clientSecret`), as a Terraform
-   * expression over the binding's details: the same shape as a BTP service binding's `credentials`.
-   */
-  public get credentials(): string {
-    return Token.asString(
-      Fn.jsonencode(propertyAccess(Fn.jsondecode(this.resource.credentialBinding), ["credentials"])),
-    );
-  }
-
-  /** The key's name, as a Terraform reference (with rotation it carries the rotation's date). */
-  public get keyName(): string {
-    return this.resource.name;
+    super(scope, id, { ...props, name: props?.name ?? ApiPortalServiceKey.DEFAULT_NAME });
   }
 }

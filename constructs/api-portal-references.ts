@@ -1,16 +1,14 @@
 import { IConstruct } from "constructs";
+import { IServiceKey } from "./service-key-reference";
 
 /**
  * What the destination and the connection check need of an API portal service key, whichever
  * environment holds it and whether the stack manages it: `ApiPortalServiceKey`,
  * `ApiPortalCloudFoundryKey`, or a key made elsewhere (`ApiPortalServiceKey.fromKeyName`).
  */
-export interface IApiPortalServiceKey extends IConstruct {
+export interface IApiPortalServiceKey extends IServiceKey {
   /** The key's credentials JSON (`url`, `tokenUrl`, `clientId`, `clientSecret`), as a sensitive Terraform reference. */
   readonly credentials: string;
-
-  /** The key's name, as the cockpit shows it. */
-  readonly keyName: string;
 }
 
 /**

@@ -30,11 +30,12 @@ export function environmentsSchema(): Record<string, unknown> {
     expose: "export",
     jsDoc: "extended",
   }).createSchema("EnvironmentsFile") as Record<string, unknown> & {
-    properties: { environments: Record<string, unknown> };
+    properties: { environments: Record<string, unknown>; landscapes: Record<string, unknown> };
   };
   // What the types cannot say: at least one environment, and names Terraform and cdktf accept.
   schema.properties.environments.minProperties = 1;
   schema.properties.environments.propertyNames = { pattern: ENVIRONMENT_NAME.source };
+  schema.properties.landscapes.propertyNames = { pattern: ENVIRONMENT_NAME.source };
   return { $id: "environments.schema.json", title: "API Management source environments", ...schema };
 }
 

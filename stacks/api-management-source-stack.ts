@@ -26,7 +26,8 @@ export class ApiManagementSourceStack extends TerraformStack {
 
     this.provider = new provider.BtpProvider(this, "btp", {
       globalaccount: TerraformLiteral.string(config.globalAccount),
-      cliServerUrl: config.cliServerUrl === undefined ? undefined : TerraformLiteral.string(config.cliServerUrl),
+      cliServerUrl:
+        config.cliServerUrl === undefined ? undefined : TerraformLiteral.string(config.cliServerUrl),
     });
     if (config.cloudFoundry) {
       // Credentials from CF_USER and CF_PASSWORD (or the provider's other variables), never from here.

@@ -1,11 +1,25 @@
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { ApiManagementSourceStack } from "./api-management-source-stack";
-import { EnvironmentConfig, loadEnvironments } from "./environment-config";
+import { ContentTransportLandscapeStack } from "./content-transport-landscape-stack";
+import { LandscapeConfig, parseLandscapes } from "./landscape-config";
+import { ConfigError } from "./config-error";
+import { EnvironmentConfig, parseEnvironments } from "./environment-config";
+import { readJsonDocument } from "./json-document";
 import { checkOutputFolder, outputFolder } from "./output-folder";
 
-/** Adds one stack per environment to `app`; the environments come validated from `loadEnvironments`. */
-export function buildApp(app: App, environments: readonly EnvironmentConfig[]): ApiManagementSourceStack[] {
-  return environments.map((environment) => new ApiManagementSourceStack(app, environment));
+/**
+ * Adds one stack per environment and one per landscape to `app`; both come validated from the
+ * environments file (`loadEnvironments`, `parseLandscapes`).
+ */
+export function buildApp(
+  app: App,
+  environments: readonly EnvironmentConfig[],
+  landscapes: readonly LandscapeConfig[] = [],
+): TerraformStack[] {
+  return [
+    ...environments.map((environment) => new ApiManagementSourceStack(app, environment)),
+    ...landscapes.map((landscape) => new ContentTransportLandscapeStack(app, landscape)),
+  ];
 }
 
 /** Parses a comma-separated list of environment names, as given in `APIM_ENVIRONMENTS`. */
@@ -21,17 +35,50 @@ export function configFile(): string {
   return process.env.APIM_CONFIG ?? "environments.json";
 }
 
+/** The stacks an environments file describes: its environments and its landscapes. */
+export interface AppConfiguration {
+  readonly environments: EnvironmentConfig[];
+  readonly landscapes: LandscapeConfig[];
+}
+
 /**
- * The environments `npm run synth` synthesizes: those of APIM_CONFIG, narrowed by
+ * Reads and checks an environments file, environments and landscapes alike (each selected name may
+ * be either), and throws one ConfigError listing every problem.
+ */
+export function loadConfiguration(file: string, selected: readonly string[] = []): AppConfiguration {
+  const document = readJsonDocument(file);
+  const environments = parseEnvironments(file, document);
+  // Every environment is checked, selected or not: a landscape may clash with any.
+  const landscapes = parseLandscapes(file, document, environments);
+  const names = [...environments, ...landscapes].map((stack) => stack.name);
+  const unknown = selected.filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      file,
+      unknown.map(
+        (name) =>
+          `${JSON.stringify(name)} was asked for but is not configured (configured: ${names.join(", ")})`,
+      ),
+    );
+  }
+  const chosen = (name: string) => selected.length === 0 || selected.includes(name);
+  return {
+    environments: environments.filter((e) => chosen(e.name)),
+    landscapes: landscapes.filter((l) => chosen(l.name)),
+  };
+}
+
+/**
+ * The environments and landscapes `npm run synth` synthesizes: those of APIM_CONFIG, narrowed by
  * APIM_ENVIRONMENTS, once it is clear that writing them into the output folder loses nothing.
  */
-export function selectedEnvironments(): EnvironmentConfig[] {
+export function selectedConfiguration(): AppConfiguration {
   const selection = parseEnvironmentList(process.env.APIM_ENVIRONMENTS);
-  const environments = loadEnvironments(configFile(), selection);
+  const configuration = loadConfiguration(configFile(), selection);
   checkOutputFolder(
     outputFolder(),
-    environments.map((environment) => environment.name),
+    [...configuration.environments, ...configuration.landscapes].map((stack) => stack.name),
     selection.length > 0,
   );
-  return environments;
+  return configuration;
 }

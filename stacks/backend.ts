@@ -66,7 +66,9 @@ export function secretOptionTarget(type: string, path: string): string | undefin
   const wanted = path.split(".");
   const match = Object.keys(secrets).find((known) => {
     const parts = known.split(".");
-    return parts.length === wanted.length && parts.every((part, i) => NameRules.sameSpelling(part, wanted[i]));
+    return (
+      parts.length === wanted.length && parts.every((part, i) => NameRules.sameSpelling(part, wanted[i]))
+    );
   });
   return match === undefined ? undefined : secrets[match];
 }

@@ -51,11 +51,12 @@ export function parseEnvironments(
   if (!entries || Object.keys(entries).length === 0)
     throw new ConfigError(file, problems.length ? problems : [EMPTY]);
 
+  const landscapes = isObject(document) && isObject(document.landscapes) ? document.landscapes : {};
   for (const name of selected) {
     // Own keys only: "constructor" or "toString" are `in` every object but name no environment.
-    if (!Object.hasOwn(entries, name)) {
+    if (!Object.hasOwn(entries, name) && !Object.hasOwn(landscapes, name)) {
       problems.push(
-        `environment ${JSON.stringify(name)} was asked for but is not configured (configured: ${Object.keys(entries).join(", ")})`,
+        `environment ${JSON.stringify(name)} was asked for but is not configured (configured: ${[...Object.keys(entries), ...Object.keys(landscapes)].join(", ")})`,
       );
     }
   }
@@ -112,7 +113,8 @@ function toEnvironmentConfig(name: string, entry: EnvironmentEntry): Environment
   };
 }
 
-function validateHttpsUrl(field: string, value: string): string[] {
+/** The problem of a URL that is not https:// or carries credentials; empty when it is fine. */
+export function validateHttpsUrl(field: string, value: string): string[] {
   // The value is not quoted where it carries credentials: it holds the secret.
   if (carriesCredentials(value)) {
     return [

@@ -23,6 +23,93 @@ export interface EnvironmentsFile {
    * `cdktf deploy <name>` deploys one.
    */
   environments: Record<string, EnvironmentEntry>;
+
+  /**
+   * Content-transport landscapes by name (the same rule as environment names, and no name of both):
+   * source, Cloud Transport Management and target subaccounts in one stack, `cdktf deploy <name>`.
+   */
+  landscapes?: Record<string, LandscapeEntry>;
+}
+
+/** A landscape of SAP's content transport with Cloud Transport Management: three subaccounts, one deploy. */
+export interface LandscapeEntry {
+  /** Subdomain of the BTP global account that holds the three subaccounts. */
+  globalAccount: string;
+
+  /** The btp CLI server URL (https), for landscapes other than the default. */
+  cliServerUrl?: string;
+
+  /** The Cloud Foundry API endpoint (https) of the source's and the transport subaccount's spaces. */
+  cloudFoundryApiUrl: string;
+
+  /** Where the landscape keeps its Terraform state; credentials come from the backend's environment variables. */
+  backend?: BackendEntry;
+
+  /** The source subaccount: API portal content, Content Agent and the three destinations. */
+  source: LandscapeSourceEntry;
+
+  /** The subaccount that runs Cloud Transport Management. */
+  transport: LandscapeTransportEntry;
+
+  /** The target subaccount that receives the content. */
+  target: LandscapeTargetEntry;
+
+  /** Name of the transport route from the source node to the destination node; `<source node>_to_<target node>` otherwise. */
+  routeName?: string;
+}
+
+/** The source subaccount of a landscape. */
+export interface LandscapeSourceEntry {
+  /** ID (GUID) of the source subaccount. */
+  subaccountId: string;
+
+  /** ID (GUID) of its Cloud Foundry space that holds the API portal and Content Agent instances. */
+  spaceId: string;
+
+  /** Name of the source node in Cloud Transport Management (case-sensitive). */
+  nodeName: string;
+
+  /** Whether Terraform checks each OAuth destination's token service after each plan and apply (a failure is a warning). */
+  connectionCheck?: boolean;
+}
+
+/** The Cloud Transport Management subaccount of a landscape. */
+export interface LandscapeTransportEntry {
+  /** ID (GUID) of the subaccount. */
+  subaccountId: string;
+
+  /** ID (GUID) of its Cloud Foundry space that holds the transport service instance. */
+  spaceId: string;
+
+  /**
+   * The platform user that deploys into the target space (Space Developer there); its password comes
+   * from the variable `tms_deploy_password` (`TF_VAR_tms_deploy_password`), never from this file.
+   */
+  deployUser: string;
+
+  /** Users who get the role collection TMS_LandscapeOperator_RC, to create the nodes and the route. */
+  landscapeOperators?: string[];
+
+  /** Whether the entitlements to alm-ts and transport (plan standard) are declared here. */
+  createEntitlements?: boolean;
+
+  /** Whether the subscription to alm-ts (plan standard) is declared here. */
+  createSubscription?: boolean;
+}
+
+/** The target subaccount of a landscape. */
+export interface LandscapeTargetEntry {
+  /** ID (GUID) of the target subaccount. */
+  subaccountId: string;
+
+  /** ID (GUID) of its Cloud Foundry space that the content is deployed to. */
+  spaceId: string;
+
+  /** The Cloud Foundry API endpoint (https) of the target space, when it differs from the landscape's. */
+  cloudFoundryApiUrl?: string;
+
+  /** Name of the destination node in Cloud Transport Management. */
+  nodeName: string;
 }
 
 /** The Cloud Foundry space of an environment; the credentials come from the provider's environment variables. */

@@ -45,68 +45,90 @@ function loadValidators(): Validators {
   return validators;
 }
 
-/** The document's problems against environments.schema.json, and the environments that have any. */
-export function schemaProblems(document: unknown): { problems: string[]; broken: Set<string> } {
+/** The file's sections of named stacks, each entry labelled by its kind in messages. */
+const SECTIONS = { environments: "environment", landscapes: "landscape" } as const;
+
+/**
+ * The document's problems against environments.schema.json, and the environments and landscapes
+ * that have any, by name.
+ */
+export function schemaProblems(document: unknown): {
+  problems: string[];
+  broken: Set<string>;
+  brokenLandscapes: Set<string>;
+} {
   const compiled = loadValidators();
   const { file } = compiled;
   const problems: string[] = [];
-  const broken = new Set<string>();
-  const report = (environment: string | undefined, message: string) => {
-    if (environment !== undefined) broken.add(environment);
-    problems.push(
-      environment === undefined ? message : `environment ${JSON.stringify(environment)}: ${message}`,
-    );
+  const broken = { environments: new Set<string>(), landscapes: new Set<string>() };
+  const report = (section: keyof typeof SECTIONS, name: string | undefined, message: string) => {
+    if (name !== undefined) broken[section].add(name);
+    problems.push(name === undefined ? message : `${SECTIONS[section]} ${JSON.stringify(name)}: ${message}`);
   };
 
   file(document);
   for (const error of file.errors ?? []) {
-    const [root, environment, ...field] = pointer(error.instancePath);
+    const [root, name, ...field] = pointer(error.instancePath);
+    const section = root === "landscapes" ? "landscapes" : "environments";
     if (root === undefined) {
-      report(undefined, error.keyword === "additionalProperties" ? describe(error, [], "field") : EMPTY);
+      report(
+        section,
+        undefined,
+        error.keyword === "additionalProperties" ? describe(error, [], "field") : EMPTY,
+      );
     } else if (error.keyword === "pattern" && error.propertyName !== undefined) {
       report(
+        section,
         error.propertyName,
         'the name must start with a letter and contain only letters, digits, "-" and "_" (at most 63 characters)',
       );
-    } else if (error.keyword === "minProperties" || (environment === undefined && error.keyword === "type")) {
-      report(undefined, EMPTY);
-    } else if (environment !== undefined && field[0] !== "backend" && error.keyword !== "propertyNames") {
-      report(environment, describe(error, field, "field"));
+    } else if (error.keyword === "minProperties" || (name === undefined && error.keyword === "type")) {
+      report(
+        section,
+        undefined,
+        section === "environments" ? EMPTY : `landscapes ${show(error.data)} must be an object`,
+      );
+    } else if (name !== undefined && field[0] !== "backend" && error.keyword !== "propertyNames") {
+      report(section, name, describe(error, field, "field"));
     }
   }
 
   // A backend is checked against the one definition its type picks: the schema's anyOf of all
   // backends would report every other backend's options too.
-  const entries = isObject(document) && isObject(document.environments) ? document.environments : {};
-  for (const [environment, entry] of Object.entries(entries)) {
-    if (!isObject(entry) || entry.backend === undefined) continue;
-    const backend = entry.backend;
-    const type = isObject(backend) ? backend.type : undefined;
-    if (!isObject(backend)) {
-      report(environment, `backend ${show(backend)} must be an object`);
-    } else if (typeof type !== "string" || !Object.hasOwn(BACKEND_DEFINITIONS, type)) {
-      report(
-        environment,
-        `backend.type ${show(type)} is not a supported backend (supported: ${Object.keys(BACKEND_DEFINITIONS).join(", ")})`,
-      );
-    } else {
-      const check = compiled[BACKEND_DEFINITIONS[type as BackendConfig["type"]]];
-      if (check && !check(backend)) {
-        for (const error of check.errors ?? []) {
-          report(
-            environment,
-            describe(
-              error,
-              ["backend", ...pointer(error.instancePath)],
-              `option of the ${type} backend`,
-              type,
-            ),
-          );
+  for (const section of Object.keys(SECTIONS) as Array<keyof typeof SECTIONS>) {
+    const entries = isObject(document) && isObject(document[section]) ? document[section] : {};
+    for (const [name, entry] of Object.entries(entries)) {
+      if (!isObject(entry) || entry.backend === undefined) continue;
+      const backend = entry.backend;
+      const type = isObject(backend) ? backend.type : undefined;
+      if (!isObject(backend)) {
+        report(section, name, `backend ${show(backend)} must be an object`);
+      } else if (typeof type !== "string" || !Object.hasOwn(BACKEND_DEFINITIONS, type)) {
+        report(
+          section,
+          name,
+          `backend.type ${show(type)} is not a supported backend (supported: ${Object.keys(BACKEND_DEFINITIONS).join(", ")})`,
+        );
+      } else {
+        const check = compiled[BACKEND_DEFINITIONS[type as BackendConfig["type"]]];
+        if (check && !check(backend)) {
+          for (const error of check.errors ?? []) {
+            report(
+              section,
+              name,
+              describe(
+                error,
+                ["backend", ...pointer(error.instancePath)],
+                `option of the ${type} backend`,
+                type,
+              ),
+            );
+          }
         }
       }
     }
   }
-  return { problems, broken };
+  return { problems, broken: broken.environments, brokenLandscapes: broken.landscapes };
 }
 
 function pointer(instancePath: string): string[] {

@@ -2,6 +2,8 @@ export * from "./api-management-source-stack";
 export * from "./app";
 export * from "./backend";
 export * from "./config-error";
+export * from "./content-transport-landscape-stack";
 export * from "./environment-config";
 export * from "./json-document";
+export * from "./landscape-config";
 export * from "./output-folder";

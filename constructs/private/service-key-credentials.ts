@@ -11,3 +11,11 @@ export type ServiceKeyField = "url" | "tokenUrl" | "clientId" | "clientSecret";
 export function serviceKeyField(credentials: string, field: ServiceKeyField): string {
   return Token.asString(propertyAccess(Fn.jsondecode(credentials), [field]));
 }
+
+/**
+ * A value of a service key at `path` (e.g. `["uaa", "clientid"]`), as a Terraform expression over
+ * the key's credentials JSON; like {@link serviceKeyField}, for keys of any shape.
+ */
+export function serviceKeyValue(credentials: string, path: readonly string[]): string {
+  return Token.asString(propertyAccess(Fn.jsondecode(credentials), [...path]));
+}

@@ -1,0 +1,227 @@
+import {
+  subaccountDestinationGeneric,
+  subaccountEntitlement,
+  subaccountRoleCollectionAssignment,
+  subaccountSubscription,
+} from "@cdktf/provider-btp";
+import { Construct } from "constructs";
+import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
+import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
+import { basicAuthenticationConfiguration } from "./private/destination-configuration";
+import { serviceEntitlement } from "./private/service-entitlement";
+import { templateLiteral } from "./private/terraform-strings";
+import {
+  throwIfInvalid,
+  validateCredentialsReference,
+  validateDestinationName,
+  validateGuid,
+  validateName,
+  validatePropShape,
+} from "./private/validation";
+
+/** The deploy service that imports into the target space: where the `TMSDeploy` destination points. */
+export interface TransportDeployTarget {
+  /**
+   * The deploy service's URL for the target space (`ContentTransportTarget.deployServiceUrl`).
+   */
+  readonly url: string;
+
+  /**
+   * The platform user (SAP ID service) that is Space Developer in the target space.
+   */
+  readonly user: string;
+
+  /**
+   * That user's password, as a Terraform reference to a sensitive variable; never a literal.
+   */
+  readonly password: string;
+}
+
+/** Properties of a {@link CloudTransportManagement}. */
+export interface CloudTransportManagementProps {
+  /**
+   * ID (GUID) of the subaccount that runs Cloud Transport Management.
+   */
+  readonly subaccountId: string;
+
+  /**
+   * ID (GUID) of the Cloud Foundry space in that subaccount that holds the transport service instance.
+   */
+  readonly spaceId: string;
+
+  /**
+   * Where the destination node deploys: the `TMSDeploy` destination's URL and basic-authentication user.
+   */
+  readonly deployTarget: TransportDeployTarget;
+
+  /**
+   * Whether the subaccount's entitlements (application `alm-ts` and service `transport`, plan `standard` each) are declared here.
+   *
+   * @default true
+   */
+  readonly createEntitlements?: boolean;
+
+  /**
+   * Whether the subscription to the Cloud Transport Management application (`alm-ts`, plan `standard`) is declared here.
+   *
+   * @default true
+   */
+  readonly createSubscription?: boolean;
+
+  /**
+   * Users (e-mail, default identity provider) who get the delivered role collection `TMS_LandscapeOperator_RC`, to create the nodes and route.
+   *
+   * @default - none
+   */
+  readonly landscapeOperators?: readonly string[];
+
+  /**
+   * Name of the destination the destination node deploys through.
+   *
+   * @default "TMSDeploy"
+   */
+  readonly deployDestinationName?: string;
+}
+
+/**
+ * The subaccount that runs SAP Cloud Transport Management for the content transport (prerequisite,
+ * steps 5 and 8): the `alm-ts` subscription, the `transport` service instance in a Cloud Foundry
+ * space with its key (from which the source's `TransportManagementService` destination is derived),
+ * and the `TMSDeploy` destination to the target space's deploy service. Nodes and the route have no
+ * Terraform resource: `ContentTransportLandscape.manualSteps` lists them. The stack that uses it
+ * declares the `btp` and `cloudfoundry` providers.
+ */
+export class CloudTransportManagement extends Construct {
+  /** The Cloud Transport Management application (subscription). */
+  public static readonly APPLICATION = "alm-ts";
+
+  /** The service offering whose instance the source's destination calls. */
+  public static readonly SERVICE = "transport";
+
+  /** The plan of both, as SAP's setup uses it. */
+  public static readonly PLAN = "standard";
+
+  /** The delivered role collection that may create nodes and routes. */
+  public static readonly LANDSCAPE_OPERATOR_ROLE_COLLECTION = "TMS_LandscapeOperator_RC";
+
+  /** Name of the transport service instance in its space. */
+  public static readonly INSTANCE_NAME = "tms-content-transport";
+
+  /** Name of the transport service instance's key. */
+  public static readonly KEY_NAME = "tms-content-transport-key";
+
+  /** The entitlements to the application and the service plan, unless `createEntitlements` is false. */
+  public readonly entitlements: readonly subaccountEntitlement.SubaccountEntitlement[];
+
+  /** The subscription to the application, unless `createSubscription` is false. */
+  public readonly subscription?: subaccountSubscription.SubaccountSubscription;
+
+  /** The transport service instance. */
+  public readonly instance: CloudFoundryServiceInstance;
+
+  /** The transport service key: `uri` and `uaa`, for the source's `TransportManagementService` destination. */
+  public readonly serviceKey: CloudFoundryServiceKey;
+
+  /** The deploy destination (`TMSDeploy`). */
+  public readonly deployDestination: subaccountDestinationGeneric.SubaccountDestinationGeneric;
+
+  /** The deploy destination's name. */
+  public readonly deployDestinationName: string;
+
+  /** The role collection assignments of `landscapeOperators`. */
+  public readonly landscapeOperatorAssignments: readonly subaccountRoleCollectionAssignment.SubaccountRoleCollectionAssignment[];
+
+  public constructor(scope: Construct, id: string, props: CloudTransportManagementProps) {
+    super(scope, id);
+    throwIfInvalid(
+      this,
+      validatePropShape("", props, {
+        subaccountId: "string",
+        spaceId: "string",
+        deployTarget: "object",
+        createEntitlements: "boolean",
+        createSubscription: "boolean",
+        landscapeOperators: "array",
+        deployDestinationName: "string",
+      }),
+    );
+    this.deployDestinationName = props.deployDestinationName ?? "TMSDeploy";
+    const target = props.deployTarget ?? ({} as Partial<TransportDeployTarget>);
+    throwIfInvalid(this, [
+      ...validateGuid("subaccountId", props.subaccountId),
+      ...validateGuid("spaceId", props.spaceId),
+      ...validatePropShape("deployTarget", props.deployTarget, {
+        url: "string",
+        user: "string",
+        password: "string",
+      }),
+      ...validateName("deployTarget.url", target.url as string),
+      ...validateName("deployTarget.user", target.user as string),
+      ...validateCredentialsReference("deployTarget.password", target.password ?? ""),
+      ...validateDestinationName("deployDestinationName", this.deployDestinationName),
+      ...(props.landscapeOperators ?? []).flatMap((user, i) =>
+        validateName(`landscapeOperators[${i}]`, user),
+      ),
+    ]);
+
+    this.entitlements =
+      (props.createEntitlements ?? true)
+        ? [CloudTransportManagement.APPLICATION, CloudTransportManagement.SERVICE].map((service) =>
+            serviceEntitlement(
+              this,
+              `${service}-entitlement`,
+              props.subaccountId,
+              service,
+              CloudTransportManagement.PLAN,
+            ),
+          )
+        : [];
+    if (props.createSubscription ?? true) {
+      this.subscription = new subaccountSubscription.SubaccountSubscription(this, "subscription", {
+        subaccountId: props.subaccountId,
+        appName: CloudTransportManagement.APPLICATION,
+        planName: CloudTransportManagement.PLAN,
+        dependsOn: this.entitlements.length > 0 ? [this.entitlements[0]] : undefined,
+      });
+    }
+    this.instance = new CloudFoundryServiceInstance(this, "instance", {
+      spaceId: props.spaceId,
+      serviceOfferingName: CloudTransportManagement.SERVICE,
+      planName: CloudTransportManagement.PLAN,
+      name: CloudTransportManagement.INSTANCE_NAME,
+      dependsOn: this.entitlements.length > 1 ? [this.entitlements[1]] : undefined,
+    });
+    this.serviceKey = new CloudFoundryServiceKey(this, "key", {
+      serviceInstanceId: this.instance.instanceId,
+      name: CloudTransportManagement.KEY_NAME,
+    });
+    this.deployDestination = new subaccountDestinationGeneric.SubaccountDestinationGeneric(
+      this,
+      "deploy-destination",
+      {
+        subaccountId: props.subaccountId,
+        destinationConfiguration: basicAuthenticationConfiguration({
+          name: this.deployDestinationName,
+          description: "Deploy service of the target space: where the destination node imports",
+          url: props.deployTarget.url,
+          user: props.deployTarget.user,
+          password: props.deployTarget.password,
+        }),
+      },
+    );
+    // The role collection exists once the application is subscribed.
+    this.landscapeOperatorAssignments = (props.landscapeOperators ?? []).map(
+      (user, i) =>
+        new subaccountRoleCollectionAssignment.SubaccountRoleCollectionAssignment(
+          this,
+          `landscape-operator-${i}`,
+          {
+            subaccountId: props.subaccountId,
+            roleCollectionName: CloudTransportManagement.LANDSCAPE_OPERATOR_ROLE_COLLECTION,
+            userName: templateLiteral(user),
+            dependsOn: this.subscription ? [this.subscription] : undefined,
+          },
+        ),
+    );
+  }
+}

@@ -1,0 +1,127 @@
+import { Construct } from "constructs";
+import { CloudTransportManagement, CloudTransportManagementProps } from "./cloud-transport-management";
+import { ContentTransportSource, ContentTransportSourceProps } from "./content-transport-source";
+import { ContentTransportTarget, ContentTransportTargetProps } from "./content-transport-target";
+import { throwIfInvalid, validateDestinationName, validatePropShape } from "./private/validation";
+
+/** Properties of a {@link ContentTransportLandscape}. */
+export interface ContentTransportLandscapeProps {
+  /**
+   * The source subaccount, as for a {@link ContentTransportSource} (its key and node name come from the landscape).
+   */
+  readonly source: Omit<ContentTransportSourceProps, "transportServiceKey" | "sourceNodeName">;
+
+  /**
+   * The subaccount that runs Cloud Transport Management, as for a {@link CloudTransportManagement} (its deploy target comes from the landscape).
+   */
+  readonly transport: Omit<CloudTransportManagementProps, "deployTarget">;
+
+  /**
+   * The target subaccount, as for a {@link ContentTransportTarget}.
+   */
+  readonly target: ContentTransportTargetProps;
+
+  /**
+   * The platform user that deploys into the target space (Space Developer there), for the `TMSDeploy` destination.
+   */
+  readonly deployUser: string;
+
+  /**
+   * That user's password, as a Terraform reference to a sensitive variable; never a literal.
+   */
+  readonly deployPassword: string;
+
+  /**
+   * Name of the source node in Cloud Transport Management (case-sensitive); the `sourceSystemId` of the source's destination.
+   */
+  readonly sourceNodeName: string;
+
+  /**
+   * Name of the destination node in Cloud Transport Management.
+   */
+  readonly targetNodeName: string;
+
+  /**
+   * Name of the transport route from the source node to the destination node.
+   *
+   * @default - `<sourceNodeName>_to_<targetNodeName>`
+   */
+  readonly routeName?: string;
+}
+
+/**
+ * The whole landscape of SAP's "Enabling Content Transport Using SAP Cloud Transport Management"
+ * (4f55441): the source subaccount with its three destinations, the transport subaccount with the
+ * service and its `TMSDeploy` destination, and the target. The transport service's key flows into
+ * the source's destination inside one Terraform state, so no secret crosses a stack boundary.
+ * Transport nodes and the route have no Terraform resource and no public API for creating them:
+ * {@link ContentTransportLandscape.manualSteps} says what to enter.
+ */
+export class ContentTransportLandscape extends Construct {
+  /** The content type of the destination node, as the TMS app lists it. */
+  public static readonly TARGET_CONTENT_TYPE = "Multi-Target Application";
+
+  /** The source subaccount's setup. */
+  public readonly source: ContentTransportSource;
+
+  /** The transport subaccount's setup. */
+  public readonly transport: CloudTransportManagement;
+
+  /** The target subaccount's facts. */
+  public readonly target: ContentTransportTarget;
+
+  /** The transport route's name. */
+  public readonly routeName: string;
+
+  /**
+   * What is left to do by hand after a deploy, in order, each step with the exact values to enter:
+   * the nodes and the route in the Cloud Transport Management app.
+   */
+  public readonly manualSteps: readonly string[];
+
+  public constructor(scope: Construct, id: string, props: ContentTransportLandscapeProps) {
+    super(scope, id);
+    throwIfInvalid(
+      this,
+      validatePropShape("", props, {
+        source: "object",
+        transport: "object",
+        target: "object",
+        deployUser: "string",
+        deployPassword: "string",
+        sourceNodeName: "string",
+        targetNodeName: "string",
+        routeName: "string",
+      }),
+    );
+    this.routeName = props.routeName ?? `${props.sourceNodeName}_to_${props.targetNodeName}`;
+    // TMS names nodes and routes like destinations: letters, digits, "-" and "_".
+    throwIfInvalid(this, [
+      ...validateDestinationName("sourceNodeName", props.sourceNodeName),
+      ...validateDestinationName("targetNodeName", props.targetNodeName),
+      ...validateDestinationName("routeName", this.routeName),
+    ]);
+
+    this.target = new ContentTransportTarget(this, "target", props.target);
+    this.transport = new CloudTransportManagement(this, "transport", {
+      ...props.transport,
+      deployTarget: {
+        url: this.target.deployServiceUrl,
+        user: props.deployUser,
+        password: props.deployPassword,
+      },
+    });
+    this.source = new ContentTransportSource(this, "source", {
+      ...props.source,
+      transportServiceKey: this.transport.serviceKey,
+      sourceNodeName: props.sourceNodeName,
+    });
+
+    const app = "In the Cloud Transport Management app of the transport subaccount";
+    this.manualSteps = [
+      `${app} (subaccount ${props.transport.subaccountId}), create the source node: Name "${props.sourceNodeName}", Allow Upload to Node on.`,
+      `${app}, create the destination node: Name "${props.targetNodeName}", Allow Upload to Node on, Content Type "${ContentTransportLandscape.TARGET_CONTENT_TYPE}", Destination "${this.transport.deployDestinationName}".`,
+      `${app}, create the transport route: Name "${this.routeName}", Source Node "${props.sourceNodeName}", Target Node "${props.targetNodeName}".`,
+    ];
+  }
+}

@@ -1,0 +1,123 @@
+import {
+  ApiManagementSource,
+  ContentTransportLandscapeProps,
+  NameRules,
+} from "btp-apim-transport-destination";
+import { BackendConfig, validateBackend } from "./backend";
+import { ConfigError } from "./config-error";
+import { EnvironmentConfig, validateHttpsUrl } from "./environment-config";
+import { LandscapeEntry } from "./environments-file";
+import { schemaProblems } from "./environments-schema-check";
+
+/** One landscape, ready for its stack: the file's entry mapped to the landscape construct's props. */
+export interface LandscapeConfig {
+  /** Landscape name; also the stack name (`cdktf deploy <name>`). */
+  readonly name: string;
+
+  /** Subdomain of the BTP global account that holds the three subaccounts. */
+  readonly globalAccount: string;
+
+  /** URL of the BTP CLI server, for global accounts outside the default landscape. */
+  readonly cliServerUrl?: string;
+
+  /** The Cloud Foundry API endpoint the stack's provider calls. */
+  readonly cloudFoundryApiUrl: string;
+
+  /** Where Terraform keeps the landscape's state. */
+  readonly backend?: BackendConfig;
+
+  /** The construct's props, less the deploy password, which the stack takes from a sensitive variable. */
+  readonly landscape: Omit<ContentTransportLandscapeProps, "deployPassword">;
+}
+
+/**
+ * The landscapes of a parsed environments document whose environments `parseEnvironments` accepted
+ * (so the schema holds); throws one ConfigError listing every problem.
+ */
+export function parseLandscapes(
+  file: string,
+  document: unknown,
+  environments: readonly EnvironmentConfig[],
+): LandscapeConfig[] {
+  const { problems, brokenLandscapes } = schemaProblems(document);
+  const entries = ((document as { landscapes?: Record<string, LandscapeEntry> }).landscapes ?? {}) as Record<
+    string,
+    LandscapeEntry
+  >;
+  const landscapes: LandscapeConfig[] = [];
+  for (const [name, entry] of Object.entries(entries)) {
+    if (brokenLandscapes.has(name)) continue;
+    const config = toLandscapeConfig(name, entry);
+    problems.push(
+      ...[
+        ...(environments.some((e) => e.name === name)
+          ? ["is also the name of an environment; each stack needs a name of its own"]
+          : []),
+        ...NameRules.problems("globalAccount", entry.globalAccount),
+        ...validateHttpsUrl("cloudFoundryApiUrl", entry.cloudFoundryApiUrl),
+        ...(entry.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", entry.cliServerUrl)),
+        ...(entry.backend === undefined ? [] : validateBackend("backend", entry.backend, name)),
+        ...NameRules.problems("transport.deployUser", entry.transport.deployUser),
+      ].map((p) => `landscape ${JSON.stringify(name)}: ${p}`),
+    );
+    landscapes.push(config);
+  }
+  // A landscape's source holds an API portal setup like an environment's: one subaccount, one of each.
+  problems.push(
+    ...ApiManagementSource.subaccountClashes([
+      ...environments.map((e) => ({
+        label: `environment ${JSON.stringify(e.name)}`,
+        subaccountId: e.subaccountId,
+        destinationName: e.destinationName ?? "APIManagement",
+        serviceInstanceName: e.serviceInstanceName ?? "apim-content-transport",
+        declaresEntitlement: e.createEntitlement ?? true,
+      })),
+      ...landscapes.map((l) => ({
+        label: `landscape ${JSON.stringify(l.name)}`,
+        subaccountId: l.landscape.source.subaccountId,
+        destinationName: "APIManagement",
+        serviceInstanceName: "apim-content-transport",
+        declaresEntitlement: true,
+      })),
+    ]),
+  );
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return landscapes;
+}
+
+/** The file's entry as the stack's config, field by field. */
+function toLandscapeConfig(name: string, entry: LandscapeEntry): LandscapeConfig {
+  const { source, transport, target } = entry;
+  return {
+    name,
+    globalAccount: entry.globalAccount,
+    cliServerUrl: entry.cliServerUrl,
+    cloudFoundryApiUrl: entry.cloudFoundryApiUrl,
+    backend: entry.backend,
+    landscape: {
+      source: {
+        subaccountId: source.subaccountId,
+        contentAgentSpaceId: source.spaceId,
+        // SAP's procedure: the API portal instance in the same space as the Content Agent's.
+        apiManagement: { cloudFoundry: { spaceId: source.spaceId }, connectionCheck: source.connectionCheck },
+        connectionCheck: source.connectionCheck,
+      },
+      transport: {
+        subaccountId: transport.subaccountId,
+        spaceId: transport.spaceId,
+        landscapeOperators: transport.landscapeOperators,
+        createEntitlements: transport.createEntitlements,
+        createSubscription: transport.createSubscription,
+      },
+      target: {
+        subaccountId: target.subaccountId,
+        spaceId: target.spaceId,
+        cloudFoundryApiUrl: target.cloudFoundryApiUrl ?? entry.cloudFoundryApiUrl,
+      },
+      deployUser: transport.deployUser,
+      sourceNodeName: source.nodeName,
+      targetNodeName: target.nodeName,
+      routeName: entry.routeName,
+    },
+  };
+}
