@@ -13,7 +13,7 @@ const cdktn = dirname(require.resolve("cdktn/package.json"));
 module.exports = {
   ...base,
   // Tests that spawn the CLIs (main, graph, preview, review, validate) are left out: the spawned
-  // processes resolve `cdktf` normally. provider-schema and terraform-expression use no cdktf at all.
+  // processes resolve `cdktf` normally. provider-schema uses no cdktf at all.
   testMatch: [
     "<rootDir>/__tests__/api-*.test.ts",
     "<rootDir>/__tests__/stacks.test.ts",

@@ -15,7 +15,7 @@ import {
 } from "../src/stack-graph";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { synthesizeStacks } from "../src/synthesize";
-import { parseEnvironments } from "../../../stacks";
+import { parseEnvironments } from "@apim/stacks";
 import { BOTH_PATHS, synthAppTo, writeConfig } from "../../../__tests__/support/app";
 
 const ROOT = join(__dirname, "../../..");
@@ -140,7 +140,12 @@ describe("npm run graph", () => {
     it("is the diagram in README.md (else run `npm run graph -- --update-readme`)", async () => {
       const readme = readFileSync(join(ROOT, "README.md"), "utf8");
       const expected = readmeSection(
-        await stacksMermaid(synthesizeStacks(parseEnvironments("(README example)", README_EXAMPLE))),
+        await stacksMermaid(
+          synthesizeStacks({
+            environments: parseEnvironments("(README example)", README_EXAMPLE),
+            landscapes: [],
+          }),
+        ),
       );
       if (replaceReadmeSection(readme, expected) !== readme) {
         throw new Error(

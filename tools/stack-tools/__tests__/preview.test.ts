@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MASK, parseServiceKey, previewDestinations } from "../src/destination-preview";
 import { readSynthOutput } from "../src/synth-output";
+import { terraformBinary } from "../src/terraform-cli";
 import { BOTH_PATHS, synthAppTo, writeConfig } from "../../../__tests__/support/app";
 import { tempDir } from "../../../__tests__/support/temp";
 import { fakeServiceKey, seedDestination } from "../../../__tests__/support/service-key";
@@ -16,10 +17,10 @@ function keyFile(content: unknown): string {
   return file;
 }
 
-function preview(args: string[]) {
+function preview(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, ["--import", "tsx", "tools/stack-tools/cli/preview.ts", ...args], {
     cwd: join(__dirname, "../../.."),
-    env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
+    env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform", ...env },
     encoding: "utf8",
   });
 }
@@ -29,7 +30,11 @@ describe("destination preview", () => {
     "shows the seed's destination for a key of the seed's shape, secret masked (%s)",
     async (name) => {
       const key = fakeServiceKey();
-      const [destination, ...more] = await previewDestinations(stacks[name], JSON.stringify(key));
+      const [destination, ...more] = await previewDestinations(
+        stacks[name],
+        JSON.stringify(key),
+        terraformBinary().binary,
+      );
       expect(more).toEqual([]);
       expect(destination).toStrictEqual({ ...seedDestination(key), clientSecret: MASK });
       expect(JSON.stringify(destination)).not.toContain(key.clientSecret);
@@ -89,31 +94,26 @@ describe("destination preview", () => {
       expect(result.stdout + result.stderr).not.toContain(key.clientSecret);
     });
 
-    it("computes the same destination offline, and says so", () => {
-      const key = fakeServiceKey();
-      const withTerraform = preview(["prod", "--service-key", keyFile(key)]);
-      const offline = preview(["prod", "--service-key", keyFile(key), "--offline"]);
-      expect(offline.status).toBe(0);
-      expect(JSON.parse(offline.stdout)).toStrictEqual(JSON.parse(withTerraform.stdout));
-      const noTerraform = spawnSync(
-        process.execPath,
-        ["--import", "tsx", "tools/stack-tools/cli/preview.ts", "prod", "--service-key", keyFile(key)],
-        {
-          cwd: join(__dirname, "../../.."),
-          env: { ...process.env, APIM_TERRAFORM: "/nonexistent/terraform" },
-          encoding: "utf8",
-        },
-      );
-      expect(noTerraform.status).toBe(0);
-      expect(noTerraform.stderr).toContain("no Terraform, so the offline evaluator computes the destination");
-      expect(JSON.parse(noTerraform.stdout)).toStrictEqual(JSON.parse(withTerraform.stdout));
+    it("without Terraform, exits 2 with one line that says Terraform is needed", () => {
+      const result = preview(["prod", "--service-key", keyFile(fakeServiceKey())], {
+        APIM_TERRAFORM: "/nonexistent/terraform",
+      });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trim().split("\n")).toEqual([
+        expect.stringMatching(/^preview needs Terraform to compute the destination: no Terraform found/),
+      ]);
     });
 
-    it("exits 1 with a clear message for a bad key file or an unknown environment", () => {
-      const bad = preview(["dev", "--service-key", keyFile({ ...fakeServiceKey(), url: "ftp://x" })]);
+    it("exits 1 with a clear message for a bad key file or an unknown environment, Terraform or not", () => {
+      const noTerraform = { APIM_TERRAFORM: "/nonexistent/terraform" };
+      const bad = preview(
+        ["dev", "--service-key", keyFile({ ...fakeServiceKey(), url: "ftp://x" })],
+        noTerraform,
+      );
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain('url "ftp://x" is not a valid https:// URL');
-      const unknown = preview(["staging", "--service-key", keyFile(fakeServiceKey())]);
+      const unknown = preview(["staging", "--service-key", keyFile(fakeServiceKey())], noTerraform);
       expect(unknown.status).toBe(1);
       expect(unknown.stderr).toContain('environment "staging" was asked for but is not configured');
     });

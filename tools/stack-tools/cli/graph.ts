@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseEnvironments, selectedEnvironments } from "../../../stacks";
+import { parseEnvironments, selectedConfiguration } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
 import {
   README_EXAMPLE,
@@ -41,10 +41,13 @@ async function main(args: string[]): Promise<number> {
   }
 
   const stacks = updateReadme
-    ? synthesizeStacks(parseEnvironments("(README example)", README_EXAMPLE))
+    ? synthesizeStacks({
+        environments: parseEnvironments("(README example)", README_EXAMPLE),
+        landscapes: [],
+      })
     : dir !== undefined
       ? readSynthOutput(dir)
-      : synthesizeStacks(selectedEnvironments());
+      : synthesizeStacks(selectedConfiguration());
   const graphs = await stacksMermaid(stacks);
   if (!updateReadme) {
     process.stdout.write(graphsMarkdown(graphs));

@@ -1,38 +1,23 @@
 /**
- * `npm run preview -- <environment> --service-key <file.json> [--offline]`: prints the destination
- * that the environment would get from that service key, as the cockpit's destination export shows
- * it, with the client secret masked. Real Terraform computes it from the synthesized expression
- * (no provider, no network); only without Terraform, or with `--offline`, the offline evaluator
- * does, and says so. Nothing is deployed and nothing leaves this machine.
+ * `npm run preview -- <environment> --service-key <file.json>`: prints the destination that the
+ * environment would get from that service key, as the cockpit's destination export shows it, with
+ * the client secret masked. Real Terraform computes it from the synthesized expression (no provider,
+ * no network), so the preview is what the deployment computes. Nothing is deployed and nothing
+ * leaves this machine.
  */
 import { readFileSync } from "node:fs";
-import { configFile, loadEnvironments } from "../../../stacks";
+import { configFile, loadEnvironments } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
 import { parseServiceKey, previewDestinations } from "../src/destination-preview";
 import { synthesizeStacks } from "../src/synthesize";
 import { terraformBinary } from "../src/terraform-cli";
 
-const USAGE = `usage: npm run preview -- <environment> --service-key <file.json> [--offline]
-
-  --offline  the offline evaluator instead of Terraform`;
-
-/** The Terraform binary to evaluate with, or undefined (and a note why) for the offline evaluator. */
-function evaluator(offline: boolean): string | undefined {
-  if (offline) return undefined;
-  try {
-    return terraformBinary().binary;
-  } catch (err) {
-    console.error(
-      `${(err as Error).message}\npreview: no Terraform, so the offline evaluator computes the destination`,
-    );
-    return undefined;
-  }
-}
+const USAGE = "usage: npm run preview -- <environment> --service-key <file.json>   (needs Terraform)";
 
 async function main(args: string[]): Promise<number> {
-  const command = readCommandLine<{ "service-key"?: string; offline: boolean }>(
+  const command = readCommandLine<{ "service-key"?: string }>(
     args,
-    { "service-key": { type: "string" }, offline: { type: "boolean", default: false } },
+    { "service-key": { type: "string" } },
     USAGE,
     1,
   );
@@ -52,8 +37,16 @@ async function main(args: string[]): Promise<number> {
   parseServiceKey(keyText, keyFile);
 
   const environments = loadEnvironments(configFile(), [environment]);
-  const stack = synthesizeStacks(environments)[environment];
-  for (const destination of await previewDestinations(stack, keyText, evaluator(command.values.offline))) {
+  // A wrong key file or environment is said first, whether or not Terraform is installed.
+  let binary: string;
+  try {
+    binary = terraformBinary().binary;
+  } catch (err) {
+    console.error(`preview needs Terraform to compute the destination: ${(err as Error).message}`);
+    return 2;
+  }
+  const stack = synthesizeStacks({ environments, landscapes: [] })[environment];
+  for (const destination of await previewDestinations(stack, keyText, binary)) {
     console.log(JSON.stringify(destination, null, 2));
   }
   return 0;

@@ -13,14 +13,9 @@
  *   providers: from the registry, or from the mirror of `npm run providers` through
  *   TF_CLI_CONFIG_FILE.
  *
- * - then `offline readings agree`: the offline validator finds nothing, and the offline evaluator
- *   computes the destination that `terraform test` asserted.
- *
  * Where a provider is a schema stand-in of `npm run providers`, one stack also gets the step
  * `stand-in refuses`: `terraform plan` must stop at the stand-in and say what it is, so a stand-in
- * can never pass for the provider. Last, one stack broken in each way the offline validator knows
- * (src/broken-stacks.ts) must be stopped by Terraform where the fixture says. Stacks run side by
- * side, as many as there are cores.
+ * can never pass for the provider. Stacks run side by side, as many as there are cores.
  *
  * Ends with "N passed, N failed" and exits non-zero on any failure.
  */
@@ -28,27 +23,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
-import { buildApp, configFile, loadEnvironments, parseEnvironments } from "../../../stacks";
+import { buildApp, configFile, loadEnvironments, parseEnvironments } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
-import {
-  BROKEN_STACKS,
-  BreakIt,
-  SENSITIVE_OUTPUT_AND_LOCAL,
-  TerraformVerdict,
-  breakStack,
-} from "../src/broken-stacks";
-import { ProviderSchema, loadBtpSchema } from "../src/provider-schema";
-import { validateStacks } from "../src/stack-validator";
 import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
-import {
-  diagnosticLine,
-  initWithoutBackend,
-  validateInitialised,
-  writeStackWithoutBackend,
-} from "../src/terraform-validate";
-import { evaluateDestinations } from "../src/destination-preview";
-import { ExpectedStack, MADE_UP_KEYS, sapDestination, terraformTestFile } from "../src/terraform-test-file";
+import { initWithoutBackend, writeStackWithoutBackend } from "../src/terraform-validate";
+import { terraformTestFile } from "../src/terraform-test-file";
 import { terraformVariants } from "../src/terraform-variants";
 
 const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--config FILE]
@@ -159,113 +139,6 @@ async function refusalStep(binary: string, dir: string, name: string): Promise<O
   };
 }
 
-/**
- * The offline readings must agree with Terraform on a stack it validated and tested:
- * `npm run validate -- --offline` finds nothing, and the offline evaluator of
- * `npm run preview -- --offline` computes, from the made-up key, the destination that
- * `terraform test` asserted.
- */
-async function offlineAgrees(
-  name: string,
-  stack: SynthesizedStack,
-  expected: ExpectedStack,
-  schema: ProviderSchema,
-): Promise<Outcome> {
-  const findings = (await validateStacks({ [name]: stack }, schema)).map(
-    (f) => `validate: ${f.address} ${f.attribute}: ${f.message}`,
-  );
-  const key = MADE_UP_KEYS[0];
-  const [destination] = await evaluateDestinations(stack, JSON.stringify(key));
-  const wanted = sapDestination(key, expected.destinationName);
-  const differing = Object.entries(wanted)
-    .filter(([field, value]) => destination?.[field] !== value)
-    .map(
-      ([field, value]) =>
-        `preview: ${field} is ${JSON.stringify(destination?.[field])}, Terraform's is ${JSON.stringify(value)}`,
-    );
-  const problems = [...findings, ...differing];
-  return {
-    stack: name,
-    step: "offline readings agree",
-    ok: problems.length === 0,
-    detail: problems.length === 0 ? undefined : problems.join("\n"),
-  };
-}
-
-/**
- * Every stack the offline reading rejects (src/broken-stacks.ts), real Terraform must stop where the
- * fixture says: at `terraform validate`, or at the plan (under `terraform test` with mock providers,
- * with the error named), or, where it says so, nowhere; and the stack that reading accepts Terraform
- * accepts too. So the offline reading is never more lenient than Terraform, and where it is stricter
- * the fixture says why. `clean` must have a connection check.
- */
-async function brokenStacksSteps(
-  binary: string,
-  dir: string,
-  name: string,
-  clean: SynthesizedStack,
-  environment: ExpectedStack,
-): Promise<Outcome[]> {
-  writeStackWithoutBackend(dir, clean);
-  const initError = await initWithoutBackend(binary, dir);
-  if (initError !== undefined) return [{ stack: name, step: "broken stacks", ok: false, detail: initError }];
-  const cases: Array<readonly [string, BreakIt, TerraformVerdict]> = [
-    ...BROKEN_STACKS.map(([what, breakIt, , verdict]) => [what, breakIt, verdict] as const),
-    [
-      "a sensitive output of the key and a declared local",
-      SENSITIVE_OUTPUT_AND_LOCAL,
-      { acceptedBecause: "nothing in it is broken" },
-    ],
-  ];
-  const outcomes: Outcome[] = [];
-  // One folder, initialised once, so the cases run one after another.
-  for (const [what, breakIt, verdict] of cases)
-    outcomes.push(await brokenStackStep(binary, dir, name, clean, environment, what, breakIt, verdict));
-  return outcomes;
-}
-
-async function brokenStackStep(
-  binary: string,
-  dir: string,
-  name: string,
-  clean: SynthesizedStack,
-  environment: ExpectedStack,
-  what: string,
-  breakIt: BreakIt,
-  verdict: TerraformVerdict,
-): Promise<Outcome> {
-  writeStackWithoutBackend(dir, breakStack(clean, breakIt));
-  const validated = await validateInitialised(binary, dir);
-  const said = validated.diagnostics.map((d) => diagnosticLine(name, d)).join("\n");
-  const outcome = (step: string, ok: boolean, detail: string): Outcome => ({
-    stack: name,
-    step: `${step} ${what}`,
-    ok,
-    detail: ok ? undefined : detail,
-  });
-  if ("acceptedBecause" in verdict) {
-    return outcome("terraform accepts", validated.ok, `terraform validate rejected it:\n${said}`);
-  }
-  if (verdict.rejectedBy === "validate") {
-    return outcome("terraform validate rejects", !validated.ok, "terraform validate accepted it");
-  }
-  if (!validated.ok) {
-    return outcome("terraform plan rejects", false, `terraform validate rejected it already:\n${said}`);
-  }
-  writeFileSync(join(dir, TEST_FILE), terraformTestFile(clean, environment));
-  try {
-    const test = await runTerraformAsync(binary, dir, ["test", "-no-color"]);
-    const output = test.stdout + test.stderr;
-    return outcome(
-      "terraform plan rejects",
-      test.status !== 0 && output.includes(verdict.says),
-      `terraform test did not stop at "${verdict.says}":\n${output}`,
-    );
-  } finally {
-    rmSync(join(dir, TEST_FILE));
-  }
-}
-
 function report(outcome: Outcome): void {
   console.log(`${outcome.ok ? "ok  " : "FAIL"} ${outcome.stack} ${outcome.step}`);
   if (outcome.detail) console.log(outcome.detail.replace(/^/gm, "     "));
@@ -324,7 +197,6 @@ async function main(): Promise<number> {
     );
 
     const full = !values["load-only"];
-    const schema = loadBtpSchema();
     const names = Object.keys(stacks);
     // The refused token is tried once per kind of key: the check is the same construct everywhere.
     const checkRefusalIn = new Set(
@@ -341,8 +213,6 @@ async function main(): Promise<number> {
       const results = [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
       if (!full || !results[0].ok) return results;
       results.push(...(await fullSteps(binary, join(work, "synth", "stacks", name), name, testFile)));
-      if (results.every((outcome) => outcome.ok))
-        results.push(await offlineAgrees(name, stack, environment, schema));
       if (name === names[0]) {
         const refusal = await refusalStep(binary, join(work, "load", name), name);
         if (refusal) results.push(refusal);
@@ -350,17 +220,6 @@ async function main(): Promise<number> {
       return results;
     };
     const jobs = names.map((name) => () => stackJob(name));
-    // A stack of the "Other" path with the connection check and nothing adopted: the shape the broken
-    // fixtures start from.
-    const base = Object.entries(stacks).find(
-      ([, stack]) => stack.check && !stack.import && stack.resource?.btp_subaccount_service_binding,
-    );
-    if (full && base) {
-      const [baseName, baseStack] = base;
-      const environment = byName.get(baseName) as ExpectedStack;
-      // The longest job, so first.
-      jobs.unshift(() => brokenStacksSteps(binary, join(work, "broken"), baseName, baseStack, environment));
-    }
     const outcomes = (await inParallel(jobs, availableParallelism())).flat();
     const failed = outcomes.filter((outcome) => !outcome.ok).length;
     console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,14 +1,11 @@
 /**
- * What destination an environment would get from a given service key, computed from the same
- * synthesized expression that Terraform will evaluate at deploy: by real Terraform where it is at
- * hand (terraform-evaluate.ts), else by the offline evaluator (terraform-expression.ts), which
- * `npm run test:terraform` holds against Terraform on every stack.
+ * What destination an environment would get from a given service key, computed by real Terraform
+ * (terraform-evaluate.ts) from the same synthesized expression that it evaluates at deploy.
  */
 import { ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { JsonObject, isPlainObject } from "./json";
 import { SynthesizedStack } from "./synth-output";
 import { evaluateInTerraform } from "./terraform-evaluate";
-import { evaluateTemplate } from "./terraform-expression";
 
 /** The service key fields the destination is built from. */
 const KEY_FIELDS = ["url", "tokenUrl", "clientId", "clientSecret"] as const;
@@ -51,13 +48,12 @@ export function parseServiceKey(text: string, file: string): JsonObject {
 /**
  * The destination properties each `btp_subaccount_destination_generic` of `stack` would get with
  * `keyText` as its service key's credentials: the synthesized expression, evaluated by the Terraform
- * `binary`, or offline without one. The client secret is in the result; {@link previewDestinations}
- * is the version to print.
+ * `binary`. The client secret is in the result; {@link previewDestinations} is the version to print.
  */
 export async function evaluateDestinations(
   stack: SynthesizedStack,
   keyText: string,
-  binary?: string,
+  binary: string,
 ): Promise<JsonObject[]> {
   // A BTP service binding holds the key's JSON as `credentials`; a Cloud Foundry credential
   // binding holds Cloud Foundry's binding details, with the key under `credentials`.
@@ -81,17 +77,7 @@ export async function evaluateDestinations(
       body.destination_configuration as string,
     ]),
   );
-  const evaluated =
-    binary === undefined
-      ? Object.fromEntries(
-          await Promise.all(
-            Object.entries(templates).map(async ([name, template]) => [
-              name,
-              await evaluateTemplate(template, credentials),
-            ]),
-          ),
-        )
-      : await evaluateInTerraform(binary, templates, credentials);
+  const evaluated = await evaluateInTerraform(binary, templates, credentials);
   return Object.keys(templates).map((name) => JSON.parse(evaluated[name] as string) as JsonObject);
 }
 
@@ -99,7 +85,7 @@ export async function evaluateDestinations(
 export async function previewDestinations(
   stack: SynthesizedStack,
   keyText: string,
-  binary?: string,
+  binary: string,
 ): Promise<JsonObject[]> {
   return (await evaluateDestinations(stack, keyText, binary)).map((destination) =>
     "clientSecret" in destination ? { ...destination, clientSecret: MASK } : destination,

@@ -14,7 +14,7 @@ import { isExpression, parseReference } from "./references";
 import { compareText } from "./order";
 import { BlockKind as ModelBlockKind, readStackModel } from "./stack-model";
 import { SynthesizedStack } from "./synth-output";
-import { parseTemplate, unescapeTemplate } from "./terraform-expression";
+import { parseTemplate, unescapeQuoted } from "./template-syntax";
 
 /** What the provider (or Terraform) does with a change that an in-place update cannot carry. */
 export type RuleEffect = "replace" | "replace-or-refused" | "fails-in-place" | "destroy";
@@ -321,7 +321,7 @@ function flattenObjectNode(
   source: Buffer,
 ): void {
   if (node.children.length === 0) out.set(path, literal({}));
-  // Children alternate key node and value node, as terraform-expression.ts walks them.
+  // Children alternate key node and value node.
   for (let i = 0; i + 1 < node.children.length; i += 2) {
     const key = objectKey(node.children[i], source);
     const valueNode = node.children[i + 1];
@@ -360,7 +360,7 @@ function literalOf(node: T.ExpressionType): { value: unknown } | undefined {
         case "bool":
           return { value: node.meta.value === "true" };
         case "string":
-          return { value: unescapeTemplate(node.meta.value, false) };
+          return { value: unescapeQuoted(node.meta.value) };
         default:
           return node.meta.value === "null" ? { value: null } : undefined;
       }

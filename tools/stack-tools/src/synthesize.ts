@@ -3,17 +3,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { EnvironmentConfig, buildApp } from "../../../stacks";
+import { AppConfiguration, buildApp } from "@apim/stacks";
 import { SynthesizedStack, readSynthOutput } from "./synth-output";
 
-/** Synthesizes the app as main.ts does for `environments` and returns its stacks; nothing is left on disk. */
-export function synthesizeStacks(
-  environments: readonly EnvironmentConfig[],
-): Record<string, SynthesizedStack> {
+/** Synthesizes the app as main.ts does for a configuration and returns its stacks; nothing is left on disk. */
+export function synthesizeStacks({
+  environments,
+  landscapes,
+}: AppConfiguration): Record<string, SynthesizedStack> {
   const outdir = mkdtempSync(join(tmpdir(), "apim-synth-"));
   try {
     const app = new App({ outdir });
-    buildApp(app, environments);
+    buildApp(app, environments, landscapes);
     app.synth();
     return readSynthOutput(outdir);
   } finally {

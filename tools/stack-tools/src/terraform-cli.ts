@@ -28,9 +28,12 @@ export function terraformBinary(): { binary: string; version: string } {
     }
     return { binary, version };
   }
+  const tried = process.env.APIM_TERRAFORM
+    ? `APIM_TERRAFORM=${process.env.APIM_TERRAFORM}`
+    : `${candidates.join(", ")} on PATH`;
   throw new Error(
-    `no Terraform found (tried ${candidates.join(", ")} on PATH): install Terraform >= ${MINIMUM_TERRAFORM.join(".")} ` +
-      "or OpenTofu, or set APIM_TERRAFORM to its path",
+    `no Terraform found (tried ${tried}): install Terraform >= ${MINIMUM_TERRAFORM.join(".")} ` +
+      "(https://developer.hashicorp.com/terraform/install) or OpenTofu, or set APIM_TERRAFORM to its path",
   );
 }
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { templateLiterals } from "../../../constructs/private/terraform-strings";
+import { TerraformLiteral } from "btp-apim-transport-destination";
 import { runTerraformAsync } from "./terraform-cli";
 
 /**
@@ -21,7 +21,7 @@ export async function evaluateInTerraform(
 ): Promise<Record<string, unknown>> {
   const names = Object.keys(references);
   const locals = Object.fromEntries(
-    names.map((reference, i) => [`ref_${i}`, templateLiterals(references[reference])]),
+    names.map((reference, i) => [`ref_${i}`, TerraformLiteral.deep(references[reference])]),
   );
   const rewrite = (template: string) =>
     names.reduce((text, reference, i) => text.split(reference).join(`local.ref_${i}`), template);

@@ -8,7 +8,7 @@
  * objects, that each is imported (known at plan time, which a created object is not) under the ID
  * its environment gives.
  */
-import { ApiManagementSourceAdoption } from "../../../constructs";
+import { ApiManagementSourceAdoption } from "btp-apim-transport-destination";
 import { ProviderSchema, SchemaAttribute, loadSnapshotSchemas } from "./provider-schema";
 import { SynthesizedStack } from "./synth-output";
 

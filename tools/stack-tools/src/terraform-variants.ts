@@ -4,7 +4,7 @@
  * names, hostile strings and each backend type; and the Cloud Foundry path plain, with rotation,
  * without the connection check and with each combination of `adopt`. `npm run test:terraform` hands all of them to real Terraform.
  */
-import { ApiManagementSourceAdoption } from "../../../constructs";
+import { ApiManagementSourceAdoption } from "btp-apim-transport-destination";
 
 /** An environments document (the shape of environments.json). */
 export interface EnvironmentsDocument {
