@@ -1,6 +1,7 @@
 /**
  * `npm run test:terraform`: real Terraform judges every stack the project can synthesize: the
- * default app's environments and every variant the config allows (src/terraform-variants.ts).
+ * default app's environments and landscapes, and every variant the config allows
+ * (src/terraform-variants.ts).
  *
  * For each stack:
  * - load: `terraform providers` on the stack without its backend block, which needs neither
@@ -8,7 +9,8 @@
  *   check, import and provider blocks) and lists the providers it requires, which must be the ones
  *   the stack pins, at their versions;
  * - then, unless `--load-only`: `terraform init -backend=false`, `terraform validate`, and
- *   `terraform test` with a generated test file (src/terraform-test-file.ts): mock
+ *   `terraform test` with a generated test file (src/terraform-test-file.ts; a landscape's from
+ *   src/landscape-test-file.ts): mock
  *   providers, a made-up service key, and SAP's destination as the expected result. These need the
  *   providers: from the registry, or from the mirror of `npm run providers` through
  *   TF_CLI_CONFIG_FILE.
@@ -23,13 +25,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
-import { buildApp, configFile, loadEnvironments, parseEnvironments } from "@apim/stacks";
+import { buildApp, configFile, loadConfiguration, parseEnvironments, parseLandscapes } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
 import { initWithoutBackend, writeStackWithoutBackend } from "../src/terraform-validate";
 import { terraformTestFile } from "../src/terraform-test-file";
 import { terraformVariants } from "../src/terraform-variants";
+import { landscapeTestFile } from "../src/landscape-test-file";
 
 const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--config FILE]
 
@@ -183,13 +186,18 @@ async function main(): Promise<number> {
   mkdirSync(work, { recursive: true });
   const started = Date.now();
   try {
-    const environments = [
-      ...loadEnvironments(values.config),
-      ...parseEnvironments("(terraform variants)", terraformVariants()),
+    const configured = loadConfiguration(values.config);
+    const variants = terraformVariants();
+    const variantEnvironments = parseEnvironments("(terraform variants)", variants);
+    const environments = [...configured.environments, ...variantEnvironments];
+    const landscapes = [
+      ...configured.landscapes,
+      ...parseLandscapes("(terraform variants)", variants, variantEnvironments),
     ];
     const byName = new Map(environments.map((environment) => [environment.name, environment]));
+    const landscapeByName = new Map(landscapes.map((landscape) => [landscape.name, landscape]));
     const app = new App({ outdir: join(work, "synth") });
-    buildApp(app, environments);
+    buildApp(app, environments, landscapes);
     app.synth();
     const stacks = readSynthOutput(join(work, "synth"));
     console.log(
@@ -201,15 +209,22 @@ async function main(): Promise<number> {
     // The refused token is tried once per kind of key: the check is the same construct everywhere.
     const checkRefusalIn = new Set(
       ["btp_subaccount_service_binding", "cloudfoundry_service_credential_binding"].flatMap((keyType) =>
-        names.filter((name) => stacks[name].check && stacks[name].resource?.[keyType]).slice(0, 1),
+        names
+          .filter((name) => byName.has(name) && stacks[name].check && stacks[name].resource?.[keyType])
+          .slice(0, 1),
       ),
     );
     /** Every step of one stack, in order. */
     const stackJob = async (name: string): Promise<Outcome[]> => {
       const stack = stacks[name];
       const environment = byName.get(name);
-      if (!environment) throw new Error(`stack ${name} belongs to no environment`);
-      const testFile = terraformTestFile(stack, environment, { checkRefusal: checkRefusalIn.has(name) });
+      const landscape = landscapeByName.get(name);
+      const testFile = environment
+        ? terraformTestFile(stack, environment, { checkRefusal: checkRefusalIn.has(name) })
+        : landscape
+          ? landscapeTestFile(stack, landscape)
+          : undefined;
+      if (testFile === undefined) throw new Error(`stack ${name} belongs to no environment or landscape`);
       const results = [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
       if (!full || !results[0].ok) return results;
       results.push(...(await fullSteps(binary, join(work, "synth", "stacks", name), name, testFile)));

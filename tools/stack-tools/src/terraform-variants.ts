@@ -9,7 +9,14 @@ import { ApiManagementSourceAdoption } from "btp-apim-transport-destination";
 /** An environments document (the shape of environments.json). */
 export interface EnvironmentsDocument {
   readonly environments: Record<string, Record<string, unknown>>;
+  readonly landscapes?: Record<string, Record<string, unknown>>;
 }
+
+/**
+ * The landscape whose stack terraform-tests/content-transport-landscape.tftest.hcl tests, with the
+ * values that test names.
+ */
+export const TESTED_LANDSCAPE = "landscape";
 
 /** What can be adopted; an ID is made per variant, since one object can be adopted by one environment only. */
 const ADOPTABLE: ReadonlyArray<[keyof ApiManagementSourceAdoption, (variant: number) => boolean | string]> = [
@@ -95,5 +102,47 @@ export function terraformVariants(): EnvironmentsDocument {
       },
     ]),
   );
-  return { environments };
+  return { environments, landscapes: landscapeVariants() };
+}
+
+/** Landscapes: as the independent test expects it, and with everything optional switched. */
+function landscapeVariants(): Record<string, Record<string, unknown>> {
+  const landscape = {
+    globalAccount: "example-global-account",
+    cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+    source: {
+      subaccountId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+      spaceId: "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a",
+      nodeName: "APIM_SOURCE",
+    },
+    transport: {
+      subaccountId: "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b",
+      spaceId: "4f5a6b7c-8d9e-4f0a-9b2c-3d4e5f6a7b8c",
+      deployUser: "deploy-user@example.com",
+    },
+    target: {
+      subaccountId: "5a6b7c8d-9e0f-4a1b-8c3d-4e5f6a7b8c9d",
+      spaceId: "6b7c8d9e-0f1a-4b2c-9d4e-5f6a7b8c9d0e",
+      nodeName: "APIM_TARGET",
+    },
+  };
+  return {
+    [TESTED_LANDSCAPE]: landscape,
+    "landscape-prepared": {
+      ...landscape,
+      source: {
+        ...landscape.source,
+        subaccountId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e60",
+        connectionCheck: false,
+      },
+      transport: {
+        ...landscape.transport,
+        createEntitlements: false,
+        createSubscription: false,
+        landscapeOperators: ["operator@example.com", "second.operator@example.com"],
+      },
+      target: { ...landscape.target, cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com" },
+      routeName: "API_portal_release",
+    },
+  };
 }

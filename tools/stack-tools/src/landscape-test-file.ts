@@ -1,0 +1,71 @@
+/**
+ * The `terraform test` file of a content-transport landscape stack. The landscape of
+ * terraform-variants.ts that the independent test names gets that test
+ * (terraform-tests/content-transport-landscape.tftest.hcl, SAP's destinations written out); any
+ * other landscape gets one generated from its config: with mock providers and made-up keys, an
+ * apply that passes every check and gives the four destinations SAP's procedure names, the
+ * transport destination's `sourceSystemId` being the configured source node.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LandscapeConfig } from "@apim/stacks";
+import { SynthesizedStack } from "./synth-output";
+import { TESTED_LANDSCAPE } from "./terraform-variants";
+
+const INDEPENDENT_TEST = join(__dirname, "../terraform-tests/content-transport-landscape.tftest.hcl");
+
+/** One made-up key with the fields of every key in a landscape: API portal's, Content Agent's and TMS's. */
+const MADE_UP_CREDENTIALS = JSON.stringify({
+  credentials: {
+    url: "https://service.example.test",
+    tokenUrl: "https://source.authentication.example.test/oauth/token",
+    clientId: "sb-client!t1",
+    clientSecret: "made-up-secret",
+    uri: "https://transport.example.test",
+    uaa: { clientid: "sb-client!b1", clientsecret: "made-up-secret", url: "https://uaa.example.test" },
+  },
+});
+
+export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeConfig): string {
+  if (landscape.name === TESTED_LANDSCAPE) return readFileSync(INDEPENDENT_TEST, "utf8");
+  const resources = (stack.resource ?? {}) as Record<string, Record<string, unknown>>;
+  const addresses = (type: string) => Object.keys(resources[type] ?? {}).map((name) => `${type}.${name}`);
+  const destinations = addresses("btp_subaccount_destination_generic");
+  const configuration = (address: string) => `jsondecode(${address}.destination_configuration)`;
+  const names = [
+    "APIManagement",
+    "ContentAssemblyService",
+    "TransportManagementService",
+    landscape.landscape.transport.deployDestinationName ?? "TMSDeploy",
+  ];
+  return [
+    'mock_provider "btp" {}',
+    'mock_provider "cloudfoundry" {}',
+    'mock_provider "http" {',
+    '  mock_data "http" {',
+    "    defaults = { status_code = 200 }",
+    "  }",
+    "}",
+    'variables { tms_deploy_password = "made-up-deploy-password" }',
+    ...addresses("cloudfoundry_service_credential_binding").map((address) =>
+      [
+        "override_resource {",
+        `  target = ${address}`,
+        `  values = { credential_binding = ${JSON.stringify(MADE_UP_CREDENTIALS)} }`,
+        "}",
+      ].join("\n"),
+    ),
+    'run "the_four_destinations_of_sap_procedure" {',
+    "  command = apply",
+    "  assert {",
+    `    condition = toset([${destinations.map((d) => `${configuration(d)}.Name`).join(", ")}]) == toset(${JSON.stringify(names)})`,
+    '    error_message = "not the four destinations of SAP\'s procedure"',
+    "  }",
+    "  assert {",
+    `    condition = [for c in [${destinations.map(configuration).join(", ")}] : c.sourceSystemId if c.Name == "TransportManagementService"] == [${JSON.stringify(landscape.landscape.sourceNodeName)}]`,
+    '    error_message = "TransportManagementService does not name the source node as its sourceSystemId"',
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+}
