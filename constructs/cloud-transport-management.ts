@@ -110,6 +110,9 @@ export class CloudTransportManagement extends Construct {
   /** Name of the transport service instance's key. */
   public static readonly KEY_NAME = "tms-content-transport-key";
 
+  /** The subaccount's ID. */
+  public readonly subaccountId: string;
+
   /** The entitlements to the application and the service plan, unless `createEntitlements` is false. */
   public readonly entitlements: readonly subaccountEntitlement.SubaccountEntitlement[];
 
@@ -146,6 +149,7 @@ export class CloudTransportManagement extends Construct {
       }),
     );
     this.deployDestinationName = props.deployDestinationName ?? "TMSDeploy";
+    this.subaccountId = props.subaccountId;
     const target = props.deployTarget ?? ({} as Partial<TransportDeployTarget>);
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),

@@ -74,6 +74,12 @@ export class ContentTransportLandscape extends Construct {
   public readonly routeName: string;
 
   /**
+   * What must hold before a deploy and is not declared here, each with the values it concerns: the
+   * API portal subscriptions, the spaces and the deploy user, and the roles of whoever transports.
+   */
+  public readonly prerequisites: readonly string[];
+
+  /**
    * What is left to do by hand after a deploy, in order, each step with the exact values to enter:
    * the nodes and the route in the Cloud Transport Management app.
    */
@@ -117,6 +123,12 @@ export class ContentTransportLandscape extends Construct {
       sourceNodeName: props.sourceNodeName,
     });
 
+    const { source, transport, target } = props;
+    this.prerequisites = [
+      `The source subaccount ${source.subaccountId} and the target subaccount ${target.subaccountId} are subscribed to API portal (SAP's prerequisite; a subscription of SAP Integration Suite, not declared here).`,
+      `The Cloud Foundry spaces exist: ${source.contentAgentSpaceId} (source), ${transport.spaceId} (transport), ${target.spaceId} (target); "${props.deployUser}" is a Space Developer in the target space.`,
+      `Whoever transports has the role APIPortal.Administrator or APIPortal.Configurator in the source subaccount, and a Cloud Transport Management role in the transport subaccount.`,
+    ];
     const app = "In the Cloud Transport Management app of the transport subaccount";
     this.manualSteps = [
       `${app} (subaccount ${props.transport.subaccountId}), create the source node: Name "${props.sourceNodeName}", Allow Upload to Node on.`,

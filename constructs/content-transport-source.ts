@@ -87,6 +87,9 @@ export class ContentTransportSource extends Construct {
   /** The destination name the content transport uploads through (SAP's destination page 795f733). */
   public static readonly TRANSPORT_DESTINATION = "TransportManagementService";
 
+  /** The subaccount's ID. */
+  public readonly subaccountId: string;
+
   /** The API portal setup and its `APIManagement` destination. */
   public readonly apiManagement: ApiManagementSource;
 
@@ -129,6 +132,7 @@ export class ContentTransportSource extends Construct {
       ...validateName("sourceNodeName", props.sourceNodeName),
     ]);
 
+    this.subaccountId = props.subaccountId;
     this.apiManagement = new ApiManagementSource(this, "api-management", {
       ...props.apiManagement,
       subaccountId: props.subaccountId,

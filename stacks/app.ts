@@ -47,9 +47,21 @@ export interface AppConfiguration {
  */
 export function loadConfiguration(file: string, selected: readonly string[] = []): AppConfiguration {
   const document = readJsonDocument(file);
-  const environments = parseEnvironments(file, document);
+  // Both sections are checked before anything is reported, so one run names every problem.
+  const problems: string[] = [];
+  const collect = <T>(parse: () => T[]): T[] => {
+    try {
+      return parse();
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(...err.problems);
+      return [];
+    }
+  };
+  const environments = collect(() => parseEnvironments(file, document));
   // Every environment is checked, selected or not: a landscape may clash with any.
-  const landscapes = parseLandscapes(file, document, environments);
+  const landscapes = collect(() => parseLandscapes(file, document, environments));
+  if (problems.length > 0) throw new ConfigError(file, problems);
   const names = [...environments, ...landscapes].map((stack) => stack.name);
   const unknown = selected.filter((name) => !names.includes(name));
   if (unknown.length > 0) {

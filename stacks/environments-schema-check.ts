@@ -55,15 +55,19 @@ const SECTIONS = { environments: "environment", landscapes: "landscape" } as con
 export function schemaProblems(document: unknown): {
   problems: string[];
   broken: Set<string>;
+  landscapeProblems: string[];
   brokenLandscapes: Set<string>;
 } {
   const compiled = loadValidators();
   const { file } = compiled;
-  const problems: string[] = [];
+  // Each section's problems apart, so the environments' loader and the landscapes' each report theirs.
+  const problems = { environments: [] as string[], landscapes: [] as string[] };
   const broken = { environments: new Set<string>(), landscapes: new Set<string>() };
   const report = (section: keyof typeof SECTIONS, name: string | undefined, message: string) => {
     if (name !== undefined) broken[section].add(name);
-    problems.push(name === undefined ? message : `${SECTIONS[section]} ${JSON.stringify(name)}: ${message}`);
+    problems[section].push(
+      name === undefined ? message : `${SECTIONS[section]} ${JSON.stringify(name)}: ${message}`,
+    );
   };
 
   file(document);
@@ -128,7 +132,12 @@ export function schemaProblems(document: unknown): {
       }
     }
   }
-  return { problems, broken: broken.environments, brokenLandscapes: broken.landscapes };
+  return {
+    problems: problems.environments,
+    broken: broken.environments,
+    landscapeProblems: problems.landscapes,
+    brokenLandscapes: broken.landscapes,
+  };
 }
 
 function pointer(instancePath: string): string[] {

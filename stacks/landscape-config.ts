@@ -31,15 +31,16 @@ export interface LandscapeConfig {
 }
 
 /**
- * The landscapes of a parsed environments document whose environments `parseEnvironments` accepted
- * (so the schema holds); throws one ConfigError listing every problem.
+ * The landscapes of a parsed environments document, checked against each other and against the
+ * document's `environments` (as `parseEnvironments` gave them); throws one ConfigError listing every
+ * problem of the landscapes.
  */
 export function parseLandscapes(
   file: string,
   document: unknown,
   environments: readonly EnvironmentConfig[],
 ): LandscapeConfig[] {
-  const { problems, brokenLandscapes } = schemaProblems(document);
+  const { landscapeProblems: problems, brokenLandscapes } = schemaProblems(document);
   const entries = ((document as { landscapes?: Record<string, LandscapeEntry> }).landscapes ?? {}) as Record<
     string,
     LandscapeEntry

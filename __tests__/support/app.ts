@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { App } from "cdktf";
-import { ConfigError, buildApp, loadEnvironments, parseEnvironments } from "../../stacks";
+import { ConfigError, buildApp, loadConfiguration, parseEnvironments } from "@apim/stacks";
 import { StackJson } from "./synth";
 import { tempDir } from "./temp";
 
@@ -18,7 +18,8 @@ export function writeConfig(document: unknown): string {
 export function synthAppTo(configFile = DEFAULT_CONFIG, environments: string[] = []): string {
   const outdir = tempDir();
   const app = new App({ outdir });
-  buildApp(app, loadEnvironments(configFile, environments));
+  const { environments: chosen, landscapes } = loadConfiguration(configFile, environments);
+  buildApp(app, chosen, landscapes);
   app.synth();
   return outdir;
 }

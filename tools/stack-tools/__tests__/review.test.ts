@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { BlockChange, StackDiff, diffSynthOutputs, renderMarkdown } from "../src/stack-diff";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
+import { TESTED_LANDSCAPE, terraformVariants } from "../src/terraform-variants";
 import { tempDir } from "../../../__tests__/support/temp";
 
 const ROOT = join(__dirname, "../../..");
@@ -219,6 +220,37 @@ describe("npm run review", () => {
       `- \`destination_configuration.clientSecret\`: \`${secretLines[0].match(CLIENT_SECRET_REFERENCE)?.[0]}\``,
     );
     for (const line of secretLines) expect(line).toMatch(CLIENT_SECRET_REFERENCE);
+  });
+
+  it("reviews a landscape: a new transport subaccount replaces the subscription, a new node name updates a destination", async () => {
+    const landscape = terraformVariants().landscapes?.[TESTED_LANDSCAPE] as Record<
+      string,
+      Record<string, unknown>
+    >;
+    const synthLandscape = (changed: Record<string, unknown>) =>
+      readSynthOutput(
+        synthAppTo(
+          writeConfig({ environments: { dev: DEV }, landscapes: { l: { ...landscape, ...changed } } }),
+        ),
+      );
+    const before = synthLandscape({});
+    const moved = await review(
+      before,
+      synthLandscape({ transport: { ...landscape.transport, subaccountId: PROD.subaccountId } }),
+    );
+    expect(block(moved.diffs, "l", "btp_subaccount_subscription").action).toBe("replace");
+    expect(moved.markdown).toContain("the transport's nodes and route live in it");
+    const renamed = await review(
+      before,
+      synthLandscape({ source: { ...landscape.source, nodeName: "APIM_DEV2" } }),
+    );
+    const destinations = renamed.diffs.find((d) => d.name === "l")?.blocks ?? [];
+    // The destination's sourceSystemId, and the manual steps that name the node, change in place.
+    expect(destinations.map((b) => [b.kind, b.type, b.action])).toEqual([
+      ["resource", "btp_subaccount_destination_generic", "update"],
+      ["output", "", "update"],
+    ]);
+    expect(renamed.markdown).toContain('`"APIM_DEV2"`');
   });
 
   it("renders the same Markdown every time, whatever the key order of the input", async () => {

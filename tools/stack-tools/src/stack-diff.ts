@@ -31,8 +31,8 @@ export interface PlanRule {
 }
 
 /**
- * The SAP/btp provider's (1.25) answers to changes that an in-place update cannot carry, for the
- * resources this project synthesizes. Terraform's own `lifecycle.replace_triggered_by` (this
+ * The SAP/btp and cloudfoundry providers' answers to changes that an in-place update cannot carry,
+ * for the resources this project synthesizes. Terraform's own `lifecycle.replace_triggered_by` (this
  * project's service key name trigger) is Terraform semantics, not a provider rule, and is applied in
  * {@link diffSynthOutputs} for any resource that declares it.
  */
@@ -81,6 +81,42 @@ export const PLAN_RULES: readonly PlanRule[] = [
     effect: "destroy",
     breaksTransport: true,
     why: "the transport calls this destination",
+  },
+  // The landscape's Cloud Transport Management subaccount (btp_subaccount_subscription.go and
+  // btp_subaccount_role_collection_assignment.go, 1.25).
+  {
+    type: "btp_subaccount_subscription",
+    on: ["subaccount_id", "app_name"],
+    effect: "replace",
+    breaksTransport: true,
+    why: "the provider replaces a subscription whose subaccount or application changes, and the transport's nodes and route live in it",
+  },
+  {
+    type: "btp_subaccount_subscription",
+    on: ["plan_name", "parameters"],
+    effect: "fails-in-place",
+    why: "the provider refuses a plan or parameters change the application does not support",
+  },
+  {
+    type: "btp_subaccount_subscription",
+    on: "removal",
+    effect: "destroy",
+    breaksTransport: true,
+    why: "unsubscribing removes Cloud Transport Management with its nodes and route",
+  },
+  {
+    type: "btp_subaccount_role_collection_assignment",
+    on: [
+      "subaccount_id",
+      "role_collection_name",
+      "user_name",
+      "group_name",
+      "attribute_name",
+      "attribute_value",
+      "origin",
+    ],
+    effect: "replace",
+    why: "the provider replaces a role collection assignment on any change",
   },
   // cloudfoundry/cloudfoundry 1.16: a credential binding cannot change at all; an instance can be
   // renamed and move to another plan, but not to another space or type.

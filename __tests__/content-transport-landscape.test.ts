@@ -1,0 +1,200 @@
+import { TerraformVariable } from "cdktf";
+import { Construct } from "constructs";
+import {
+  ContentTransportLandscape,
+  ContentTransportLandscapeProps,
+  OAuthClientCredentialsDestination,
+  ValidationError,
+} from "btp-apim-transport-destination";
+import { ConfigError, loadConfiguration } from "@apim/stacks";
+import { writeConfig } from "./support/app";
+import { synthAlone } from "./support/synth";
+
+const SOURCE = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+const TRANSPORT = "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b";
+const TARGET = "5a6b7c8d-9e0f-4a1b-8c3d-4e5f6a7b8c9d";
+const SPACE = (n: number) => `2d3e4f5a-6b7c-4d8e-9f0a-00000000000${n}`;
+
+function landscape(
+  scope: Construct,
+  props: Partial<ContentTransportLandscapeProps> = {},
+): ContentTransportLandscape {
+  const password = new TerraformVariable(scope, "password", { type: "string", sensitive: true });
+  return new ContentTransportLandscape(scope, "landscape", {
+    source: { subaccountId: SOURCE, contentAgentSpaceId: SPACE(1) },
+    transport: { subaccountId: TRANSPORT, spaceId: SPACE(2) },
+    target: {
+      subaccountId: TARGET,
+      spaceId: SPACE(3),
+      cloudFoundryApiUrl: "https://api.cf.eu10-004.hana.ondemand.com",
+    },
+    deployUser: "deployer@example.com",
+    deployPassword: password.stringValue,
+    sourceNodeName: "APIM_DEV",
+    targetNodeName: "APIM_PROD",
+    ...props,
+  });
+}
+
+type Json = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+
+/** Each destination's configuration text by the subaccount it is made in. */
+function destinations(stack: Json): Array<{ subaccount: unknown; configuration: string }> {
+  return Object.values(stack.resource.btp_subaccount_destination_generic).map((d) => ({
+    subaccount: d.subaccount_id,
+    configuration: String(d.destination_configuration),
+  }));
+}
+
+function problemsOf(build: (scope: Construct) => void): string {
+  try {
+    synthAlone(build);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ValidationError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a ValidationError");
+}
+
+describe("ContentTransportLandscape", () => {
+  it("makes SAP's four destinations, three in the source subaccount and TMSDeploy in the transport one", () => {
+    const found = destinations(synthAlone((scope) => landscape(scope)) as unknown as Json);
+    const named = (name: string) => found.filter((d) => d.configuration.includes(`"Name" = "${name}"`));
+    expect(found).toHaveLength(4);
+    for (const name of ["APIManagement", "ContentAssemblyService", "TransportManagementService"]) {
+      expect(named(name).map((d) => d.subaccount)).toEqual([SOURCE]);
+    }
+    expect(named("TMSDeploy").map((d) => d.subaccount)).toEqual([TRANSPORT]);
+    // The deploy service of the target space, from its API endpoint, in SAP's space-GUID form (6b7c9d8).
+    expect(named("TMSDeploy")[0].configuration).toContain(
+      `"URL" = "https://deploy-service.cf.eu10-004.hana.ondemand.com/slprot/${SPACE(3)}/slp"`,
+    );
+    expect(named("TransportManagementService")[0].configuration).toContain('"sourceSystemId" = "APIM_DEV"');
+  });
+
+  it("keeps every secret a Terraform reference: keys' values and the deploy password", () => {
+    const stack = synthAlone((scope) => landscape(scope)) as unknown as Json;
+    const tms = destinations(stack).find((d) => d.configuration.includes('"Name" = "TMSDeploy"'));
+    expect(tms?.configuration).toMatch(/"Password" = var\.password/);
+    for (const d of destinations(stack).filter((d) => d.configuration.includes("OAuth2ClientCredentials"))) {
+      expect(d.configuration).toMatch(/"clientSecret" = jsondecode\(/);
+    }
+  });
+
+  it("checks each OAuth destination's token request, unless told not to", () => {
+    const checks = (stack: Json) => Object.keys((stack as unknown as { check?: object }).check ?? {});
+    expect(checks(synthAlone((scope) => landscape(scope)) as unknown as Json)).toHaveLength(4);
+    const without = synthAlone((scope) =>
+      landscape(scope, {
+        source: {
+          subaccountId: SOURCE,
+          contentAgentSpaceId: SPACE(1),
+          connectionCheck: false,
+          apiManagement: { connectionCheck: false },
+        },
+      }),
+    ) as unknown as Json;
+    expect(checks(without)).toEqual([]);
+  });
+
+  it("lists the nodes and the route to make by hand, with the values to enter", () => {
+    let made: ContentTransportLandscape | undefined;
+    synthAlone((scope) => (made = landscape(scope, { routeName: "API_release" })));
+    expect(made?.manualSteps).toEqual([
+      expect.stringMatching(/source node: Name "APIM_DEV", Allow Upload to Node on/),
+      expect.stringMatching(
+        /destination node: Name "APIM_PROD", Allow Upload to Node on, Content Type "Multi-Target Application", Destination "TMSDeploy"/,
+      ),
+      expect.stringMatching(/route: Name "API_release", Source Node "APIM_DEV", Target Node "APIM_PROD"/),
+    ]);
+  });
+
+  it("refuses a node name TMS cannot hold, a bad API endpoint and a literal password, naming each but the password", () => {
+    expect(problemsOf((scope) => landscape(scope, { sourceNodeName: "APIM DEV" }))).toContain(
+      'sourceNodeName "APIM DEV" may contain only letters, digits, "-" and "_"',
+    );
+    const target = {
+      subaccountId: TARGET,
+      spaceId: SPACE(3),
+      cloudFoundryApiUrl: "https://cf.example.test/v3",
+    };
+    expect(problemsOf((scope) => landscape(scope, { target }))).toContain(
+      'cloudFoundryApiUrl "https://cf.example.test/v3" must be a Cloud Foundry API endpoint',
+    );
+    const message = problemsOf((scope) => landscape(scope, { deployPassword: "hunter2" }));
+    expect(message).toContain("deployTarget.password must be a Terraform reference");
+    expect(message).not.toContain("hunter2");
+  });
+});
+
+describe("OAuthClientCredentialsDestination", () => {
+  it("refuses a literal client secret without quoting it", () => {
+    const message = problemsOf(
+      (scope) =>
+        new OAuthClientCredentialsDestination(scope, "d", {
+          subaccountId: SOURCE,
+          name: "ContentAssemblyService",
+          url: "https://example.test",
+          clientId: "client",
+          clientSecret: "s3cr3t",
+          tokenServiceUrl: "https://example.test/oauth/token",
+        }),
+    );
+    expect(message).toContain("clientSecret must be a Terraform reference");
+    expect(message).not.toContain("s3cr3t");
+  });
+});
+
+describe("a landscape in environments.json", () => {
+  const entry = {
+    globalAccount: "ga",
+    cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+    source: { subaccountId: SOURCE, spaceId: SPACE(1), nodeName: "APIM_DEV" },
+    transport: { subaccountId: TRANSPORT, spaceId: SPACE(2), deployUser: "deployer@example.com" },
+    target: { subaccountId: TARGET, spaceId: SPACE(3), nodeName: "APIM_PROD" },
+  };
+  const prod = { globalAccount: "ga", subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b" };
+
+  function problems(document: unknown): string {
+    try {
+      loadConfiguration(writeConfig(document));
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message;
+    }
+    throw new Error("expected a ConfigError");
+  }
+
+  it("becomes a landscape beside the environments", () => {
+    const { environments, landscapes } = loadConfiguration(
+      writeConfig({ environments: { prod }, landscapes: { transport: entry } }),
+    );
+    expect(environments.map((e) => e.name)).toEqual(["prod"]);
+    expect(landscapes.map((l) => [l.name, l.landscape.sourceNodeName])).toEqual([["transport", "APIM_DEV"]]);
+  });
+
+  it("names the landscape and the field of every problem, and refuses a password in the file", () => {
+    const message = problems({
+      environments: { prod },
+      landscapes: {
+        prod: entry,
+        broken: {
+          ...entry,
+          transport: { ...entry.transport, deployPassword: "hunter2" },
+          source: { nodeName: "X" },
+        },
+      },
+    });
+    expect(message).toContain('landscape "prod": is also the name of an environment');
+    expect(message).toContain('landscape "broken": transport.deployPassword is not a known field');
+    expect(message).toContain('landscape "broken": source.subaccountId is required');
+  });
+
+  it("refuses a source subaccount that an environment already sets up", () => {
+    const message = problems({
+      environments: { prod: { ...prod, subaccountId: SOURCE } },
+      landscapes: { transport: entry },
+    });
+    expect(message).toContain(`environment "prod" and landscape "transport" share subaccount ${SOURCE}`);
+  });
+});

@@ -1,0 +1,42 @@
+/** The report of `npm run landscape`: a landscape's prerequisites, what it sets up, and the steps left to do by hand. */
+import { App } from "cdktf";
+import { ContentTransportLandscapeStack, LandscapeConfig } from "@apim/stacks";
+
+/** The landscape's report as Markdown, from its stack as `cdktf deploy` builds it (never synthesized). */
+export function landscapeReport(config: LandscapeConfig): string {
+  const stack = new ContentTransportLandscapeStack(new App({ skipValidation: true }), config);
+  const { source, transport, target, manualSteps, prerequisites } = stack.landscape;
+  const variable = ContentTransportLandscapeStack.DEPLOY_PASSWORD_VARIABLE;
+  const list = (items: readonly string[]) => items.map((item, i) => `${i + 1}. ${item}`).join("\n");
+  const subaccount = (title: string, id: string, items: readonly string[]) =>
+    `- ${title} subaccount ${id}: ${items.join("; ")}`;
+  return [
+    `# Landscape ${config.name}`,
+    "",
+    `## Before \`cdktf deploy ${config.name}\``,
+    "",
+    list([
+      ...prerequisites,
+      `Set ${variable} (TF_VAR_${variable}) to the password of the deploy user, and the btp and cloudfoundry providers' credentials (BTP_USERNAME/BTP_PASSWORD, CF_USER/CF_PASSWORD).`,
+    ]),
+    "",
+    "## What the deploy sets up",
+    "",
+    subaccount("Source", source.subaccountId, [
+      `API portal instance and key, destination "${source.apiManagement.destinationName}"`,
+      `Content Agent instance and key, destination "${source.contentAssemblyDestination.name}"`,
+      `destination "${source.transportDestination.name}" from the transport service's key`,
+    ]),
+    subaccount("Transport", transport.subaccountId, [
+      ...(transport.subscription ? ["subscription alm-ts (standard)"] : []),
+      "transport service instance and key",
+      `destination "${transport.deployDestinationName}" to ${target.deployServiceUrl}`,
+    ]),
+    subaccount("Target", target.subaccountId, ["nothing: the transport subaccount calls its deploy service"]),
+    "",
+    "## After the deploy: no provider can do these",
+    "",
+    list(manualSteps),
+    "",
+  ].join("\n");
+}
