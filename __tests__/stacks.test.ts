@@ -6,13 +6,16 @@ import { DEFAULT_CONFIG, readTree, synthApp, synthAppTo, writeConfig } from "./s
 
 const defaultConfig = JSON.parse(readFileSync(DEFAULT_CONFIG, "utf8")) as {
   environments: Record<string, { globalAccount: string; subaccountId: string }>;
+  landscapes?: Record<string, unknown>;
 };
 
 describe("the default app", () => {
   const stacks = synthApp();
 
-  it("has one stack per configured environment, at least dev and prod", () => {
-    expect(Object.keys(stacks).sort()).toEqual(Object.keys(defaultConfig.environments).sort());
+  it("has one stack per configured environment and landscape, at least dev and prod", () => {
+    expect(Object.keys(stacks).sort()).toEqual(
+      [...Object.keys(defaultConfig.environments), ...Object.keys(defaultConfig.landscapes ?? {})].sort(),
+    );
     expect(Object.keys(stacks)).toEqual(expect.arrayContaining(["dev", "prod"]));
   });
 

@@ -69,7 +69,7 @@ export function loadConfiguration(file: string, selected: readonly string[] = []
       file,
       unknown.map(
         (name) =>
-          `${JSON.stringify(name)} was asked for but is not configured (configured: ${names.join(", ")})`,
+          `environment ${JSON.stringify(name)} was asked for but is not configured (configured: ${names.join(", ")})`,
       ),
     );
   }
