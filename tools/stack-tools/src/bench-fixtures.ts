@@ -1,13 +1,17 @@
 /**
- * Temporary projects for `npm run bench`: a bare cdktf app, generated environments files and a
- * precompiled copy of the app. Everything is written below a folder the caller owns and removes.
+ * Temporary projects for `npm run bench`: the bare cdktf app, generated environments files and the
+ * trivial jest suite, the floors the project is measured against. Everything is written below a
+ * folder the caller owns and removes.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 interface CdktfJson {
   readonly app?: string;
 }
+
+/** The variable that names the bare app's stacks, comma-separated. */
+export const BARE_STACKS = "BENCH_STACKS";
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, "utf8"));
@@ -20,19 +24,13 @@ export function appCommand(project: string): string {
   return app;
 }
 
-/** The environment names of an environments file, in file order. */
-export function environmentNames(file: string): string[] {
-  const document = readJson(file) as { environments?: Record<string, unknown> };
-  return Object.keys(document.environments ?? {});
-}
-
 /**
- * A cdktf project of its own in `dir` whose app declares one empty `TerraformStack` per name: the
- * same cdktf.json `app` runner as `project`, `cdktf synth` as its `synth` script (a bare app as
- * cdktf's template makes it), and `project`'s node_modules through a symlink. No providers: empty
- * stacks need none.
+ * A cdktf project of its own in `dir` whose main.ts is bench-bare-app.ts: the same cdktf.json `app`
+ * runner as `project`, `cdktf synth` as its `synth` script (as cdktf's template makes it), and
+ * `project`'s node_modules through a symlink, which is how the app and its runner find cdktf and
+ * the providers from a folder outside the project.
  */
-export function writeBareProject(dir: string, project: string, stackNames: readonly string[]): void {
+export function writeBareProject(dir: string, project: string): void {
   mkdirSync(dir, { recursive: true });
   symlinkSync(join(project, "node_modules"), join(dir, "node_modules"), "dir");
   const cdktf = { language: "typescript", app: appCommand(project), sendCrashReports: "false", context: {} };
@@ -43,17 +41,7 @@ export function writeBareProject(dir: string, project: string, stackNames: reado
     scripts: { synth: "CHECKPOINT_DISABLE=1 cdktf synth" },
   };
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
-  writeFileSync(
-    join(dir, "main.ts"),
-    [
-      'import { App, TerraformStack } from "cdktf";',
-      "",
-      "const app = new App();",
-      `for (const name of ${JSON.stringify(stackNames)}) new TerraformStack(app, name);`,
-      "app.synth();",
-      "",
-    ].join("\n"),
-  );
+  copyFileSync(join(__dirname, "bench-bare-app.ts"), join(dir, "main.ts"));
 }
 
 /** Names of `count` generated environments: env01, env02, ... */
@@ -77,20 +65,48 @@ export function writeEnvironments(file: string, count: number): void {
 }
 
 /**
- * A tsconfig in `dir` that compiles `project`'s main.ts (and what it imports) to `dir`/build, with
- * `project`'s compiler options; `dir` gets `project`'s node_modules through a symlink so that
- * `node dir/build/main.js` resolves its packages. Returns the tsconfig's path and main.js's path.
+ * A jest config in `dir` that is `project`'s (transform, setup files, workers, root folder) but runs
+ * only one generated test of `expect(1).toBe(1)`, also in `dir`: what `npm test` costs before any
+ * test of the project. Returns the config's path.
  */
-export function writePrecompiledProject(dir: string, project: string): { tsconfig: string; mainJs: string } {
+export function writeTrivialJestSuite(dir: string, project: string): string {
   mkdirSync(dir, { recursive: true });
-  symlinkSync(join(project, "node_modules"), join(dir, "node_modules"), "dir");
-  const tsconfig = join(dir, "tsconfig.json");
-  const config = {
-    extends: join(project, "tsconfig.json"),
-    compilerOptions: { noEmit: false, outDir: join(dir, "build"), rootDir: project, types: ["node"] },
-    files: [join(project, "main.ts")],
-    include: [],
+  writeFileSync(join(dir, "trivial.test.ts"), 'test("nothing", () => {\n  expect(1).toBe(1);\n});\n');
+  const config = join(dir, "jest.config.js");
+  // rootDir stays the project's, so that its `<rootDir>/...` setup files and moduleNameMapper and
+  // ts-jest's tsconfig.json resolve as in `npm test`; only the tests found change.
+  writeFileSync(
+    config,
+    `module.exports = { ...require(${JSON.stringify(join(project, "jest.config.js"))}), ` +
+      `rootDir: ${JSON.stringify(project)}, roots: [${JSON.stringify(dir)}], testMatch: ["**/trivial.test.ts"] };\n`,
+  );
+  return config;
+}
+
+/**
+ * What a synthesized stack declares, by kind: providers, resource types and data source types with
+ * their counts, data sources inside `check` blocks counted as data sources. Names, values and
+ * metadata are left out, so that the project's stack and the bare app's compare equal when they
+ * declare the same things.
+ */
+export function stackShape(file: string): string[] {
+  type Blocks = Record<string, Record<string, unknown> | unknown[]>;
+  const stack = readJson(file) as {
+    provider?: Blocks;
+    resource?: Blocks;
+    data?: Blocks;
+    check?: Record<string, { data?: Blocks }>;
   };
-  writeFileSync(tsconfig, `${JSON.stringify(config, null, 2)}\n`);
-  return { tsconfig, mainJs: join(dir, "build", "main.js") };
+  const counts = new Map<string, number>();
+  const add = (kind: string, blocks: Blocks | undefined): void => {
+    for (const [type, items] of Object.entries(blocks ?? {})) {
+      const key = `${kind} ${type}`;
+      counts.set(key, (counts.get(key) ?? 0) + Object.keys(items).length);
+    }
+  };
+  add("provider", stack.provider);
+  add("resource", stack.resource);
+  add("data", stack.data);
+  for (const check of Object.values(stack.check ?? {})) add("data", check.data);
+  return [...counts].map(([key, count]) => `${key} × ${count}`).sort();
 }
