@@ -80,8 +80,16 @@ export class ApiManagementConnectionCheck extends TerraformElement {
     return `${this.friendlyUniqueId}_transport`;
   }
 
+  /** The blocks as rendered once: cdktf asks more than once per synth, and each token costs a stack trace. */
+  private rendered?: Record<string, unknown>;
+
   /** The two `check` blocks, each with its one `http` data source and assertion, as Terraform JSON. */
   public override toTerraform(): Record<string, unknown> {
+    this.rendered ??= this.render();
+    return this.rendered;
+  }
+
+  private render(): Record<string, unknown> {
     const field = (name: Parameters<typeof serviceKeyField>[1]) => serviceKeyField(this.credentials, name);
     const token = this.tokenCheckName;
     const transport = this.transportCheckName;

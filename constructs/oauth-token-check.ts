@@ -72,8 +72,16 @@ export class OAuthTokenCheck extends TerraformElement {
     return `${this.friendlyUniqueId}_token`;
   }
 
+  /** The block as rendered once: cdktf asks more than once per synth, and each token costs a stack trace. */
+  private rendered?: Record<string, unknown>;
+
   /** The `check` block with its `http` data source and assertion, as Terraform JSON. */
   public override toTerraform(): Record<string, unknown> {
+    this.rendered ??= this.render();
+    return this.rendered;
+  }
+
+  private render(): Record<string, unknown> {
     const { tokenServiceUrl, clientId, clientSecret, destinationName } = this.props;
     return {
       check: tokenCheckBlock(
