@@ -3,6 +3,7 @@ import {
   ApiManagementSource,
   ApiManagementSourceAdoption,
   ApiPortalServiceInstance,
+  SubaccountOccupant,
 } from "btp-apim-transport-destination";
 import { BackendConfig, stateLocation } from "./backend";
 
@@ -53,18 +54,19 @@ export function environmentConflicts(environments: readonly PlacedEnvironment[])
     );
   }
   const said = environments.filter((e) => !unsaid.some((same) => same.includes(e)));
-  problems.push(
-    ...ApiManagementSource.subaccountClashes(
-      said.map((e) => ({
-        label: label(e),
-        subaccountId: e.subaccountId,
-        destinationName: e.destinationName ?? ApiManagementDestination.DEFAULT_NAME,
-        serviceInstanceName: e.serviceInstanceName ?? ApiPortalServiceInstance.DEFAULT_NAME,
-        declaresEntitlement: e.createEntitlement !== false,
-      })),
-    ),
-  );
+  problems.push(...ApiManagementSource.subaccountClashes(said.map(occupantOf)));
   return problems;
+}
+
+/** What an environment puts into its subaccount, as the subaccount rule reads it. */
+export function occupantOf(e: PlacedEnvironment): SubaccountOccupant {
+  return {
+    label: label(e),
+    subaccountId: e.subaccountId,
+    destinationName: e.destinationName ?? ApiManagementDestination.DEFAULT_NAME,
+    serviceInstanceName: e.serviceInstanceName ?? ApiPortalServiceInstance.DEFAULT_NAME,
+    declaresEntitlement: e.createEntitlement !== false,
+  };
 }
 
 /** The groups of more than one that share a key, in the order of their first member. */

@@ -1,11 +1,14 @@
 import {
+  ApiManagementDestination,
   ApiManagementSource,
+  ApiPortalServiceInstance,
   ContentTransportLandscapeProps,
   NameRules,
 } from "btp-apim-transport-destination";
 import { BackendConfig, validateBackend } from "./backend";
 import { ConfigError } from "./config-error";
 import { EnvironmentConfig, validateHttpsUrl } from "./environment-config";
+import { occupantOf } from "./environment-conflicts";
 import { LandscapeEntry } from "./environments-file";
 import { schemaProblems } from "./environments-schema-check";
 
@@ -63,24 +66,19 @@ export function parseLandscapes(
     );
     landscapes.push(config);
   }
-  // A landscape's source holds an API portal setup like an environment's: one subaccount, one of each.
+  // A landscape's source holds an API portal setup like an environment's: one subaccount, one of
+  // each. Clashes among environments alone are the environments' loader's to report.
   problems.push(
     ...ApiManagementSource.subaccountClashes([
-      ...environments.map((e) => ({
-        label: `environment ${JSON.stringify(e.name)}`,
-        subaccountId: e.subaccountId,
-        destinationName: e.destinationName ?? "APIManagement",
-        serviceInstanceName: e.serviceInstanceName ?? "apim-content-transport",
-        declaresEntitlement: e.createEntitlement ?? true,
-      })),
+      ...environments.map(occupantOf),
       ...landscapes.map((l) => ({
         label: `landscape ${JSON.stringify(l.name)}`,
         subaccountId: l.landscape.source.subaccountId,
-        destinationName: "APIManagement",
-        serviceInstanceName: "apim-content-transport",
+        destinationName: ApiManagementDestination.DEFAULT_NAME,
+        serviceInstanceName: ApiPortalServiceInstance.DEFAULT_NAME,
         declaresEntitlement: true,
       })),
-    ]),
+    ]).filter((problem) => problem.includes("landscape ")),
   );
   if (problems.length > 0) throw new ConfigError(file, problems);
   return landscapes;
