@@ -19,7 +19,15 @@ export const MASK = "********";
  * file and the field for anything the destination could not be built from.
  */
 export function parseServiceKey(text: string, file: string): JsonObject {
-  // Where the JSON breaks, never what is there: JSON.parse's message quotes the text, i.e. the secret.
+  const record = parseJsonObject(text, file, KEY_FIELDS.join(", "));
+  const problems = fieldProblems(record, KEY_FIELDS, HTTPS_FIELDS);
+  if (problems.length > 0) throw new Error(`${file}: ${problems.join("; ")}`);
+  return record;
+}
+
+/** The text as a JSON object; throws naming the file, and where the JSON breaks, never what is there. */
+function parseJsonObject(text: string, file: string, expected: string): JsonObject {
+  // JSON.parse's message quotes the text, i.e. the secret.
   const errors: ParseError[] = [];
   parseTree(text.replace(/^\uFEFF/, ""), errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || text.trim() === "") {
@@ -28,21 +36,40 @@ export function parseServiceKey(text: string, file: string): JsonObject {
     throw new Error(`${file}: not valid JSON${where}`);
   }
   const key: unknown = JSON.parse(text.replace(/^\uFEFF/, ""));
-  if (!isPlainObject(key)) {
-    throw new Error(`${file}: expected a JSON object with ${KEY_FIELDS.join(", ")}`);
-  }
-  const record = key;
-  const problems: string[] = [];
-  for (const field of KEY_FIELDS) {
+  if (!isPlainObject(key)) throw new Error(`${file}: expected a JSON object with ${expected}`);
+  return key;
+}
+
+/** The fields of `record` that are missing, empty, or (those in `urls`) no https:// URL. */
+function fieldProblems(record: JsonObject, fields: readonly string[], urls: readonly string[]): string[] {
+  return fields.flatMap((field) => {
     const value = record[field];
-    if (typeof value !== "string" || value.trim() === "") {
-      problems.push(`${field} is missing or empty`);
-    } else if (HTTPS_FIELDS.includes(field) && !isHttpsUrl(value)) {
-      problems.push(`${field} ${JSON.stringify(value)} is not a valid https:// URL`);
-    }
-  }
+    if (typeof value !== "string" || value.trim() === "") return [`${field} is missing or empty`];
+    if (urls.includes(field) && !isHttpsUrl(value))
+      return [`${field} ${JSON.stringify(value)} is not a valid https:// URL`];
+    return [];
+  });
+}
+
+/** The top-level URL field of each UAA-shaped key of a landscape (SAP: 359ecd7, f449560). */
+export const UAA_KEYS = { contentAgent: "url", transport: "uri" } as const;
+
+/** The keys of a landscape beside the API portal's: Content Agent's and Cloud Transport Management's, as text. */
+export type LandscapeKeys = Readonly<Record<keyof typeof UAA_KEYS, string>>;
+
+/**
+ * Checks a Content Agent or Cloud Transport Management key file's text (`url` or `uri`, and
+ * `uaa.clientid`, `uaa.clientsecret`, `uaa.url`) and returns it; throws naming the file and field.
+ */
+export function parseUaaKey(text: string, file: string, urlField: string): JsonObject {
+  const key = parseJsonObject(text, file, `${urlField} and uaa`);
+  const uaa = isPlainObject(key.uaa) ? key.uaa : {};
+  const problems = [
+    ...fieldProblems(key, [urlField], [urlField]),
+    ...fieldProblems(uaa, ["clientid", "clientsecret", "url"], ["url"]).map((p) => `uaa.${p}`),
+  ];
   if (problems.length > 0) throw new Error(`${file}: ${problems.join("; ")}`);
-  return record;
+  return key;
 }
 
 /**
@@ -54,10 +81,19 @@ export async function evaluateDestinations(
   stack: SynthesizedStack,
   keyText: string,
   binary: string,
+  landscapeKeys?: LandscapeKeys,
 ): Promise<JsonObject[]> {
-  // A BTP service binding holds the key's JSON as `credentials`; a Cloud Foundry credential
-  // binding holds Cloud Foundry's binding details, with the key under `credentials`.
-  const credentials = {
+  // A Cloud Foundry credential binding holds Cloud Foundry's binding details, with the key under
+  // `credentials`; in a landscape, the binding's construct path says whose key it is.
+  const keyOf = (body: Record<string, unknown>): string => {
+    const path = (body["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path ?? "";
+    if (landscapeKeys && path.endsWith("/source/content-agent-key/resource"))
+      return landscapeKeys.contentAgent;
+    if (landscapeKeys && path.endsWith("/transport/key/resource")) return landscapeKeys.transport;
+    return keyText;
+  };
+  const references = {
+    // A BTP service binding holds the key's JSON as `credentials`.
     ...Object.fromEntries(
       Object.keys(stack.resource?.btp_subaccount_service_binding ?? {}).map((name) => [
         `btp_subaccount_service_binding.${name}.credentials`,
@@ -65,11 +101,13 @@ export async function evaluateDestinations(
       ]),
     ),
     ...Object.fromEntries(
-      Object.keys(stack.resource?.cloudfoundry_service_credential_binding ?? {}).map((name) => [
+      Object.entries(stack.resource?.cloudfoundry_service_credential_binding ?? {}).map(([name, body]) => [
         `cloudfoundry_service_credential_binding.${name}.credential_binding`,
-        JSON.stringify({ credentials: JSON.parse(keyText) as unknown }),
+        JSON.stringify({ credentials: JSON.parse(keyOf(body)) as unknown }),
       ]),
     ),
+    // The TMSDeploy password is a variable; the preview never asks for it.
+    ...Object.fromEntries(Object.keys(stack.variable ?? {}).map((name) => [`var.${name}`, MASK])),
   };
   const templates = Object.fromEntries(
     Object.values(stack.resource?.btp_subaccount_destination_generic ?? {}).map((body, i) => [
@@ -77,7 +115,7 @@ export async function evaluateDestinations(
       body.destination_configuration as string,
     ]),
   );
-  const evaluated = await evaluateInTerraform(binary, templates, credentials);
+  const evaluated = await evaluateInTerraform(binary, templates, references);
   return Object.keys(templates).map((name) => JSON.parse(evaluated[name] as string) as JsonObject);
 }
 
@@ -86,8 +124,9 @@ export async function previewDestinations(
   stack: SynthesizedStack,
   keyText: string,
   binary: string,
+  landscapeKeys?: LandscapeKeys,
 ): Promise<JsonObject[]> {
-  return (await evaluateDestinations(stack, keyText, binary)).map((destination) =>
+  return (await evaluateDestinations(stack, keyText, binary, landscapeKeys)).map((destination) =>
     "clientSecret" in destination ? { ...destination, clientSecret: MASK } : destination,
   );
 }
