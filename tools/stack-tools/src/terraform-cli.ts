@@ -56,16 +56,20 @@ export function runTerraform(
   return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** `runTerraform` without blocking, so that several Terraform commands can run side by side. */
+/**
+ * `runTerraform` without blocking, so that several Terraform commands can run side by side; `env`
+ * adds to (or overrides) the environment Terraform gets.
+ */
 export function runTerraformAsync(
   binary: string,
   cwd: string,
   args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
 ): Promise<TerraformResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, [...args], {
       cwd,
-      env: { ...process.env, ...TERRAFORM_ENV },
+      env: { ...process.env, ...TERRAFORM_ENV, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
