@@ -337,9 +337,20 @@ type functionParameter struct {
 	Type        json.RawMessage `json:"type"`
 }
 
+// frameworkCapabilities are what every terraform-plugin-framework provider reports (the four stood
+// in for are all framework providers); the schema file does not hold them. GetProviderSchemaOptional
+// lets Terraform take the schema from its own cache for every later start of the provider within one
+// command, as it does for the real provider, instead of asking for (and decoding) it each time.
+var frameworkCapabilities = tfprotov6.ServerCapabilities{
+	GetProviderSchemaOptional: true,
+	MoveResourceState:         true,
+	PlanDestroy:               true,
+}
+
 func (p *providerSchema) convert() (*tfprotov6.GetProviderSchemaResponse, error) {
+	capabilities := frameworkCapabilities
 	response := &tfprotov6.GetProviderSchemaResponse{
-		ServerCapabilities:       &tfprotov6.ServerCapabilities{},
+		ServerCapabilities:       &capabilities,
 		ResourceSchemas:          map[string]*tfprotov6.Schema{},
 		DataSourceSchemas:        map[string]*tfprotov6.Schema{},
 		EphemeralResourceSchemas: map[string]*tfprotov6.Schema{},
