@@ -5,16 +5,26 @@
  */
 import { getExpressionAst, TFExpressionSyntaxTree as T } from "@cdktf/hcl2json";
 
+// Each parse crosses into the parser's WebAssembly; the two sides of a review repeat the same
+// templates. Callers only read the AST.
+const parsed = new Map<string, Promise<{ ast: T.ExpressionType | null; source: Buffer }>>();
+
 /**
  * Parses a string value of `cdk.tf.json` as Terraform reads it. It is wrapped in a heredoc, which
  * has the same escaping rules as a JSON-syntax template (only `$${` and `%%{`). Returns the AST,
  * null when it does not parse, and the parsed text, into which the AST's ranges are byte offsets.
  */
-export async function parseTemplate(
-  template: string,
-): Promise<{ ast: T.ExpressionType | null; source: Buffer }> {
-  const source = `<<EOT\n${template}\nEOT\n`;
-  return { ast: await getExpressionAst("cdk.tf.json", source), source: Buffer.from(source, "utf8") };
+export function parseTemplate(template: string): Promise<{ ast: T.ExpressionType | null; source: Buffer }> {
+  let result = parsed.get(template);
+  if (!result) {
+    const source = `<<EOT\n${template}\nEOT\n`;
+    result = getExpressionAst("cdk.tf.json", source).then((ast) => ({
+      ast,
+      source: Buffer.from(source, "utf8"),
+    }));
+    parsed.set(template, result);
+  }
+  return result;
 }
 
 /** The text of a quoted string inside a template: HCL's backslash escapes, and `$${` / `%%{`, undone. */
