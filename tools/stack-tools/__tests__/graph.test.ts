@@ -16,7 +16,7 @@ import {
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { synthesizeStacks } from "../src/synthesize";
 import { parseEnvironments } from "@apim/stacks";
-import { BOTH_PATHS, synthAppTo, writeConfig } from "../../../__tests__/support/app";
+import { BOTH_PATHS, DEFAULT_CONFIG, synthAppTo, writeConfig } from "../../../__tests__/support/app";
 
 const ROOT = join(__dirname, "../../..");
 // One stack of each path, from a file of the test's own: environments.json may change.
@@ -123,6 +123,18 @@ describe("npm run graph", () => {
       expect(graphs.dev).toContain(`  ${instance} -->|"id"| ${key}\n`);
       expect(graphs.dev).toContain(`  ${key} -->|"credentials"| ${destination}\n`);
       expect(graphs.dev).toMatch(/^ {2}n\d+\(\["output<br\/>service_key_name"\]\)$/m);
+    });
+
+    it("draws every stack of environments.json, its landscapes' included, as well-formed Mermaid", async () => {
+      const file = JSON.parse(readFileSync(DEFAULT_CONFIG, "utf8")) as {
+        environments: Record<string, unknown>;
+        landscapes?: Record<string, unknown>;
+      };
+      const graphs = await stacksMermaid(readSynthOutput(synthAppTo()));
+      expect(Object.keys(graphs).sort()).toEqual(
+        [...Object.keys(file.environments), ...Object.keys(file.landscapes ?? {})].sort(),
+      );
+      for (const text of Object.values(graphs)) expectWellFormedMermaid(text);
     });
 
     it("prints one Markdown section per stack", async () => {
@@ -365,18 +377,8 @@ describe("npm run graph", () => {
     });
   });
 
-  it("the command synthesizes the default app without Terraform and prints its Markdown", async () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "tools/stack-tools/cli/graph.ts"], {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
-    });
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    expect(result.stdout).toBe(graphsMarkdown(await stacksMermaid(readSynthOutput(synthAppTo()))));
-  });
-
-  it("the command draws the app of APIM_CONFIG and APIM_ENVIRONMENTS, as npm run synth would", () => {
+  // One run of the command: starting it costs more than the rest of this file's tests together.
+  it("the command synthesizes the app of APIM_CONFIG and APIM_ENVIRONMENTS without Terraform, as npm run synth would, and prints its Markdown", async () => {
     const config = writeConfig({
       environments: {
         qa: {
@@ -397,7 +399,11 @@ describe("npm run graph", () => {
         APIM_ENVIRONMENTS: "qa",
       },
     });
+    expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      graphsMarkdown(await stacksMermaid(readSynthOutput(synthAppTo(config, ["qa"])))),
+    );
     expect(result.stdout).toContain("qa");
     expect(result.stdout).not.toContain("prod");
     expect(result.stdout).not.toContain("data.http");
