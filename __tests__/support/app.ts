@@ -17,11 +17,16 @@ export function writeConfig(document: unknown): string {
 /** Synthesizes the app as `main.ts` does into a fresh folder, and returns the folder. */
 export function synthAppTo(configFile = DEFAULT_CONFIG, environments: string[] = []): string {
   const outdir = tempDir();
+  synthAppInto(outdir, configFile, environments);
+  return outdir;
+}
+
+/** Synthesizes the app as `main.ts` does into `outdir` (its CDKTF_OUTDIR), in this process. */
+export function synthAppInto(outdir: string, configFile = DEFAULT_CONFIG, environments: string[] = []): void {
   const app = new App({ outdir });
   const { environments: chosen, landscapes } = loadConfiguration(configFile, environments);
   buildApp(app, chosen, landscapes);
   app.synth();
-  return outdir;
 }
 
 /** Every file below `dir`, by relative path, with its bytes. */
