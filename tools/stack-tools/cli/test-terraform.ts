@@ -4,16 +4,18 @@
  * (src/terraform-variants.ts).
  *
  * For each stack:
- * - load: `terraform providers` on the stack without its backend block, which needs neither
- *   providers nor network: Terraform decodes the whole configuration (resources, lifecycle,
- *   check, import and provider blocks) and lists the providers it requires, which must be the ones
- *   the stack pins, at their versions;
- * - then, unless `--load-only`: `terraform init -backend=false`, `terraform validate`, and
- *   `terraform test` with a generated test file (src/terraform-test-file.ts; a landscape's from
- *   src/landscape-test-file.ts): mock
- *   providers, a made-up service key, and SAP's destination as the expected result. These need the
- *   providers: from the registry, or from the mirror of `npm run providers` through
- *   TF_CLI_CONFIG_FILE.
+ * - init: `terraform init -backend=false` on the stack as synthesized, and the lock file it writes
+ *   must lock exactly the providers the stack pins, under their versions;
+ * - validate: `terraform validate`;
+ * - test: `terraform test` with a generated test file (src/terraform-test-file.ts; a landscape's
+ *   from src/landscape-test-file.ts): mock providers, a made-up service key, and SAP's destination
+ *   as the expected result.
+ * These need the providers: from the registry, or from the mirror of `npm run providers` through
+ * TF_CLI_CONFIG_FILE. With `--load-only`, each stack gets instead the step load: `terraform
+ * providers` on the stack without its backend block and with its test file, which needs neither
+ * providers nor network: Terraform decodes the whole configuration (resources, lifecycle, check,
+ * import and provider blocks) and lists the providers it requires, which must be the ones the stack
+ * pins, at their versions.
  *
  * Where a provider is a schema stand-in of `npm run providers`, one stack also gets the step
  * `stand-in refuses`: `terraform plan` must stop at the stand-in and say what it is, so a stand-in
@@ -21,7 +23,15 @@
  *
  * Ends with "N passed, N failed" and exits non-zero on any failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
@@ -102,7 +112,52 @@ async function loadStep(
       };
 }
 
-async function fullSteps(binary: string, dir: string, name: string, testFile: string): Promise<Outcome[]> {
+/** The providers a `.terraform.lock.hcl` locks: address, version and constraints as Terraform wrote them. */
+function lockedProviders(dir: string): Map<string, { version?: string; constraints?: string }> {
+  const lockFile = join(dir, ".terraform.lock.hcl");
+  const text = existsSync(lockFile) ? readFileSync(lockFile, "utf8") : "";
+  const locked = new Map<string, { version?: string; constraints?: string }>();
+  for (const [, address, body] of text.matchAll(/^provider "([^"]+)" \{\n([\s\S]*?)^\}/gm)) {
+    locked.set(address, {
+      version: /^\s*version\s*=\s*"([^"]*)"/m.exec(body)?.[1],
+      constraints: /^\s*constraints\s*=\s*"([^"]*)"/m.exec(body)?.[1],
+    });
+  }
+  return locked;
+}
+
+/**
+ * What the lock file that `terraform init` wrote says against the stack's pins: each pinned
+ * provider locked under the constraint the stack gives, and no provider beyond them. Terraform
+ * resolved the addresses and read the constraints itself, so this holds what `terraform providers`
+ * would list, without a command of its own.
+ */
+function pinProblems(dir: string, stack: SynthesizedStack): string[] {
+  const locked = lockedProviders(dir);
+  const required = requiredProviders(stack);
+  const problems = required.flatMap(({ address, version }) => {
+    const lock = locked.get(address);
+    if (!lock) return [`${address} not locked`];
+    if (version !== undefined && lock.constraints !== version) {
+      return [`${address} locked under "${lock.constraints ?? ""}", pinned "${version}"`];
+    }
+    return [];
+  });
+  const pinned = new Set(required.map(({ address }) => address));
+  return [
+    ...problems,
+    ...[...locked.keys()].filter((address) => !pinned.has(address)).map((address) => `${address} not pinned`),
+  ];
+}
+
+/** init (with the pin check), validate and test, in the synthesized stack's own folder. */
+async function fullSteps(
+  binary: string,
+  dir: string,
+  name: string,
+  stack: SynthesizedStack,
+  testFile: string,
+): Promise<Outcome[]> {
   writeFileSync(join(dir, TEST_FILE), testFile);
   const outcomes: Outcome[] = [];
   for (const [step, args] of [
@@ -111,13 +166,20 @@ async function fullSteps(binary: string, dir: string, name: string, testFile: st
     ["test", ["test", "-no-color"]],
   ] as const) {
     const run = await runTerraformAsync(binary, dir, args, LOOP_ENV);
+    const problems = run.status === 0 && step === "init" ? pinProblems(dir, stack) : [];
+    const ok = run.status === 0 && problems.length === 0;
     outcomes.push({
       stack: name,
       step,
-      ok: run.status === 0,
-      detail: run.status === 0 ? undefined : run.stderr || run.stdout,
+      ok,
+      detail:
+        run.status !== 0
+          ? run.stderr || run.stdout
+          : problems.length > 0
+            ? `not locked as pinned: ${problems.join(", ")}`
+            : undefined,
     });
-    if (run.status !== 0) break;
+    if (!ok) break;
   }
   return outcomes;
 }
@@ -239,11 +301,13 @@ async function main(): Promise<number> {
           ? landscapeTestFile(stack, landscape)
           : undefined;
       if (testFile === undefined) throw new Error(`stack ${name} belongs to no environment or landscape`);
-      const results = [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
-      if (!full || !results[0].ok) return results;
-      results.push(...(await fullSteps(binary, join(work, "synth", "stacks", name), name, testFile)));
+      if (!full) return [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
+      const results = await fullSteps(binary, join(work, "synth", "stacks", name), name, stack, testFile);
       if (name === names[0]) {
-        const refusal = await refusalStep(binary, join(work, "load", name), name);
+        // `terraform plan` would need the backend: a copy without it.
+        const dir = join(work, "refusal", name);
+        writeStackWithoutBackend(dir, stack);
+        const refusal = await refusalStep(binary, dir, name);
         if (refusal) results.push(refusal);
       }
       return results;
