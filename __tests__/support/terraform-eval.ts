@@ -49,10 +49,16 @@ export function evaluateInTerraform<K extends string>(
   );
   const dir = tempDir();
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ locals, output }));
-  terraform(dir, ["apply", "-auto-approve", "-input=false"]);
-  const outputs = JSON.parse(terraform(dir, ["output", "-json"])) as Record<string, { value: unknown }>;
-  return Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value])) as Record<
-    K,
-    unknown
-  >;
+  // One Terraform process: with -json, apply reports the outputs' values in its last `outputs`
+  // message, as `terraform output -json` would read them back from the state.
+  const messages = terraform(dir, ["apply", "-auto-approve", "-input=false", "-json"])
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as { type?: string; outputs?: Record<string, { value?: unknown }> });
+  const outputs = messages.filter((message) => message.type === "outputs").pop()?.outputs ?? {};
+  const values = Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value]));
+  // Every template has an output with a value, or the run did not say what it computed.
+  expect(Object.keys(values).sort()).toEqual(Object.keys(templates).sort());
+  for (const [name, value] of Object.entries(values)) expect([name, value]).not.toEqual([name, undefined]);
+  return values as Record<K, unknown>;
 }
