@@ -165,6 +165,8 @@ export class ContentTransportSource extends Construct {
       clientSecret: serviceKeyValue(key.credentials, ["uaa", "clientsecret"]),
       tokenServiceUrl: `${Fn.trimsuffix(serviceKeyValue(key.credentials, ["uaa", "url"]), "/")}/oauth/token`,
     });
+    const contentAgentClient = fromUaa(this.contentAgentKey);
+    const transportClient = fromUaa(props.transportServiceKey);
     this.contentAssemblyDestination = new OAuthClientCredentialsDestination(
       this,
       "content-assembly-destination",
@@ -173,7 +175,7 @@ export class ContentTransportSource extends Construct {
         name: ContentTransportSource.CONTENT_ASSEMBLY_DESTINATION,
         description: "Content Agent service: assembles API portal content for transport",
         url: serviceKeyValue(this.contentAgentKey.credentials, ["url"]),
-        ...fromUaa(this.contentAgentKey),
+        ...contentAgentClient,
       },
     );
     this.transportDestination = new OAuthClientCredentialsDestination(this, "transport-destination", {
@@ -181,21 +183,21 @@ export class ContentTransportSource extends Construct {
       name: ContentTransportSource.TRANSPORT_DESTINATION,
       description: "Cloud Transport Management: where the content transport uploads to the source node",
       url: serviceKeyValue(props.transportServiceKey.credentials, ["uri"]),
-      ...fromUaa(props.transportServiceKey),
+      ...transportClient,
       // The node name, case and all: TMS matches it to find where the upload goes (6c94d89).
       additionalProperties: { sourceSystemId: props.sourceNodeName },
     });
 
-    const checked: Array<[OAuthClientCredentialsDestination, IServiceKey]> = [
-      [this.contentAssemblyDestination, this.contentAgentKey],
-      [this.transportDestination, props.transportServiceKey],
-    ];
+    const checked = [
+      [this.contentAssemblyDestination, contentAgentClient],
+      [this.transportDestination, transportClient],
+    ] as const;
     this.tokenChecks =
       (props.connectionCheck ?? true)
         ? checked.map(
-            ([destination, key]) =>
+            ([destination, client]) =>
               new OAuthTokenCheck(this, `${destination.node.id}-check`, {
-                ...fromUaa(key),
+                ...client,
                 destinationName: destination.name,
               }),
           )
