@@ -7,6 +7,8 @@ import { terraformBinary } from "../src/terraform-cli";
 import { BOTH_PATHS, synthAppTo, writeConfig } from "../../../__tests__/support/app";
 import { tempDir } from "../../../__tests__/support/temp";
 import { fakeServiceKey, seedDestination } from "../../../__tests__/support/service-key";
+import { runCommand } from "../../../__tests__/support/command";
+import { preview as previewCommand } from "../cli/preview";
 
 // One stack of each path, from a file of the test's own: environments.json may change.
 const stacks = readSynthOutput(synthAppTo(writeConfig(BOTH_PATHS)));
@@ -24,6 +26,9 @@ function preview(args: string[], env: NodeJS.ProcessEnv = {}) {
     encoding: "utf8",
   });
 }
+
+/** The command run in this process; one test starts it in a process of its own, as npm does. */
+const previewHere = (args: string[], env: NodeJS.ProcessEnv = {}) => runCommand(previewCommand, args, env);
 
 describe("destination preview", () => {
   it.each(["dev", "cf"])(
@@ -94,8 +99,8 @@ describe("destination preview", () => {
       expect(result.stdout + result.stderr).not.toContain(key.clientSecret);
     });
 
-    it("without Terraform, exits 2 with one line that says Terraform is needed", () => {
-      const result = preview(["prod", "--service-key", keyFile(fakeServiceKey())], {
+    it("without Terraform, exits 2 with one line that says Terraform is needed", async () => {
+      const result = await previewHere(["prod", "--service-key", keyFile(fakeServiceKey())], {
         APIM_TERRAFORM: "/nonexistent/terraform",
       });
       expect(result.status).toBe(2);
@@ -105,15 +110,15 @@ describe("destination preview", () => {
       ]);
     });
 
-    it("exits 1 with a clear message for a bad key file or an unknown environment, Terraform or not", () => {
+    it("exits 1 with a clear message for a bad key file or an unknown environment, Terraform or not", async () => {
       const noTerraform = { APIM_TERRAFORM: "/nonexistent/terraform" };
-      const bad = preview(
+      const bad = await previewHere(
         ["dev", "--service-key", keyFile({ ...fakeServiceKey(), url: "ftp://x" })],
         noTerraform,
       );
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain('url "ftp://x" is not a valid https:// URL');
-      const unknown = preview(["staging", "--service-key", keyFile(fakeServiceKey())], noTerraform);
+      const unknown = await previewHere(["staging", "--service-key", keyFile(fakeServiceKey())], noTerraform);
       expect(unknown.status).toBe(1);
       expect(unknown.stderr).toContain('environment "staging" was asked for but is not configured');
     });

@@ -5,6 +5,8 @@ import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
 import { TESTED_LANDSCAPE, terraformVariants } from "../src/terraform-variants";
 import { tempDir } from "../../../__tests__/support/temp";
+import { runCommand } from "../../../__tests__/support/command";
+import { review as reviewCommand } from "../cli/review";
 
 const ROOT = join(__dirname, "../../..");
 const DEV = { globalAccount: "example-global-account", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" };
@@ -271,7 +273,7 @@ describe("npm run review", () => {
   });
 
   describe("the command", () => {
-    // Asynchronous, so that independent runs overlap: each pays for starting tsx.
+    // The command in a process of its own, as npm starts it.
     const run = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
       new Promise((resolve, reject) => {
         const child = spawn(
@@ -291,9 +293,14 @@ describe("npm run review", () => {
       });
     const worktrees = () => spawnSync("git", ["worktree", "list"], { cwd: ROOT, encoding: "utf8" }).stdout;
 
+    // In this process: the run below starts the command as npm does, which is where its exit code
+    // reaches the shell.
     it("exits 2 with a one-line message naming a folder or revision that does not exist", async () => {
       const missing = join(tempDir(), "no-such-synth-output");
-      const runs = await Promise.all([run(missing), run("HEAD", "no-such-revision-xyz")]);
+      const runs = [
+        await runCommand(reviewCommand, [missing]),
+        await runCommand(reviewCommand, ["HEAD", "no-such-revision-xyz"]),
+      ];
       for (const [result, named] of [
         [runs[0], missing],
         [runs[1], "no-such-revision-xyz"],

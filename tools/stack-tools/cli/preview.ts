@@ -34,7 +34,7 @@ function readKey(file: string): string {
   return text;
 }
 
-async function main(args: string[]): Promise<number> {
+async function main(args: readonly string[]): Promise<number> {
   const command = readCommandLine<{
     "service-key"?: string;
     "content-agent-key"?: string;
@@ -87,10 +87,15 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
+/** The command with `args`: its exit code, a problem said on stderr in one line (exit 1). */
+export async function preview(args: readonly string[]): Promise<number> {
+  try {
+    return await main(args);
+  } catch (err) {
     console.error(`preview: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+    return 1;
+  }
+}
+
+// Run as a command; a test imports `preview` and also runs it inside Jest.
+if (require.main === module) void preview(process.argv.slice(2)).then((code) => process.exit(code));

@@ -156,11 +156,16 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
+/** The command with `args`: its exit code, a problem said on stderr (exit 2). */
+export async function review(args: readonly string[]): Promise<number> {
+  try {
+    return await main(args);
+  } catch (err) {
     // A ReviewError is about the input and says all in one line; anything else is a bug, worth its stack.
     console.error(err instanceof ReviewError ? `review: ${err.message}` : err);
-    process.exit(2);
-  },
-);
+    return 2;
+  }
+}
+
+// Run as a command; a test imports `review` and also runs it inside Jest.
+if (require.main === module) void review(process.argv.slice(2)).then((code) => process.exit(code));

@@ -62,8 +62,8 @@ async function withTerraform(
   }
 }
 
-async function main(): Promise<number> {
-  const command = readCommandLine<Record<string, never>>(process.argv.slice(2), {}, USAGE, 1);
+async function main(args: readonly string[]): Promise<number> {
+  const command = readCommandLine<Record<string, never>>(args, {}, USAGE, 1);
   if (!command.ok) return command.exitCode;
   const dir = command.positionals[0] ?? "cdktf.out";
   // A wrong folder is said first, whether or not Terraform is installed.
@@ -80,10 +80,15 @@ async function main(): Promise<number> {
   return withTerraform(binary, stacks, dir);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
+/** The command with `args`: its exit code, a problem said on stderr in one line (exit 2). */
+export async function validate(args: readonly string[]): Promise<number> {
+  try {
+    return await main(args);
+  } catch (err) {
     console.error(`validate: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(2);
-  },
-);
+    return 2;
+  }
+}
+
+// Run as a command; a test imports `validate` and also runs it inside Jest.
+if (require.main === module) void validate(process.argv.slice(2)).then((code) => process.exit(code));
