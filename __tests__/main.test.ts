@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { writeConfig } from "./support/app";
+import { ConfigError, selectedConfiguration } from "../stacks";
+import { DEFAULT_CONFIG, writeConfig } from "./support/app";
+import { withEnv } from "./support/command";
 import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
@@ -32,10 +34,14 @@ describe("main.ts", () => {
     expect(readdirSync(outdir)).toEqual([]);
   });
 
+  // In this process: main.ts stops on every ConfigError the same way, which the test above runs.
   it("stops on an unknown environment asked for", () => {
-    const { status, stderr, outdir } = runApp({ APIM_ENVIRONMENTS: "dev,staging" });
-    expect(status).toBe(1);
-    expect(stderr).toContain('environment "staging" was asked for but is not configured');
+    const outdir = tempDir();
+    const env = { APIM_CONFIG: DEFAULT_CONFIG, APIM_ENVIRONMENTS: "dev,staging", CDKTF_OUTDIR: outdir };
+    expect(() => withEnv(env, selectedConfiguration)).toThrow(ConfigError);
+    expect(() => withEnv(env, selectedConfiguration)).toThrow(
+      'environment "staging" was asked for but is not configured',
+    );
     expect(readdirSync(outdir)).toEqual([]);
   });
 

@@ -1,16 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseEnvironments } from "../stacks";
+import { ConfigError, parseEnvironments, selectedConfiguration } from "../stacks";
 import { problemsOf, readTree, synthAppInto, writeConfig } from "./support/app";
+import { withEnv } from "./support/command";
 import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const DEV = { globalAccount: "ga", subaccountId: "11111111-2222-4333-8444-555555555555" };
 const PROD = { globalAccount: "ga", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" };
 
-/** Runs the app as `npm run synth` does (or as cdktf's CLI does, with `cli`), into `project`'s cdktf.out. */
-function synth(project: string, config: string, env: Record<string, string> = {}, cli = false) {
+/** Runs the app as `npm run synth` does, into `project`'s cdktf.out. */
+function synth(project: string, config: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd: ROOT,
     env: {
@@ -18,10 +19,34 @@ function synth(project: string, config: string, env: Record<string, string> = {}
       APIM_CONFIG: config,
       CDKTF_OUTDIR: join(project, "cdktf.out"),
       TERRAFORM_BINARY_NAME: "/nonexistent/terraform",
-      ...(cli ? { SYNTH_HCL_OUTPUT: "false" } : {}),
       ...env,
     },
     encoding: "utf8",
+  });
+}
+
+/**
+ * The message main.ts stops with, in this process: what selectedConfiguration() refuses for the
+ * app's environment variables (cdktf's CLI sets SYNTH_HCL_OUTPUT, with `cli`). main.ts asks it
+ * before anything is written and prints a ConfigError's message alone with exit 1, which
+ * main.test.ts checks in a process of its own.
+ */
+function refusal(project: string, config: string, env: Record<string, string> = {}, cli = false): string {
+  const variables = {
+    APIM_CONFIG: config,
+    APIM_ENVIRONMENTS: undefined,
+    CDKTF_OUTDIR: join(project, "cdktf.out"),
+    SYNTH_HCL_OUTPUT: cli ? "false" : undefined,
+    ...env,
+  };
+  return withEnv(variables, () => {
+    try {
+      selectedConfiguration();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message;
+    }
+    throw new Error("expected a ConfigError");
   });
 }
 
@@ -93,19 +118,16 @@ describe("state that cannot vanish", () => {
     writeFileSync(join(project, "cdktf.out", "stacks", "dev", ".terraform.lock.hcl"), "# lock\n");
     const before = readTree(project);
 
-    const result = synth(project, config, { APIM_ENVIRONMENTS: "prod" }, true);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain("cdktf's CLI would then delete the folders of dev");
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const message = refusal(project, config, { APIM_ENVIRONMENTS: "prod" }, true);
+    expect(message).toContain("cdktf's CLI would then delete the folders of dev");
+    expect(message).not.toMatch(/\n\s+at /);
     expect(readTree(project)).toEqual(before);
   });
 
   it("says so, in one line, when cdktf.out is a file", () => {
     const project = tempDir();
     writeFileSync(join(project, "cdktf.out"), "not a folder");
-    const result = synth(project, writeConfig({ environments: { dev: DEV } }));
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(
+    expect(refusal(project, writeConfig({ environments: { dev: DEV } }))).toBe(
       `${join(project, "cdktf.out")}: invalid configuration:\n  - is a file, not a folder: cdktf writes the stacks there; move the file away`,
     );
     expect(readFileSync(join(project, "cdktf.out"), "utf8")).toBe("not a folder");

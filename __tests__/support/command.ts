@@ -40,19 +40,34 @@ export async function runCommand(
       return true;
     }),
   ];
-  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  const set = (values: Record<string, string | undefined>) => {
+  const restore = setEnv(env);
+  try {
+    const status = await command(args);
+    return { status, stdout, stderr };
+  } finally {
+    restore();
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
+/** Runs `run` with `env` set over process.env (undefined unsets), and puts process.env back after. */
+export function withEnv<T>(env: Readonly<Record<string, string | undefined>>, run: () => T): T {
+  const restore = setEnv(env);
+  try {
+    return run();
+  } finally {
+    restore();
+  }
+}
+
+function setEnv(env: Readonly<Record<string, string | undefined>>): () => void {
+  const set = (values: Readonly<Record<string, string | undefined>>) => {
     for (const [name, value] of Object.entries(values)) {
       if (value === undefined) Reflect.deleteProperty(process.env, name);
       else process.env[name] = value;
     }
   };
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   set(env);
-  try {
-    const status = await command(args);
-    return { status, stdout, stderr };
-  } finally {
-    set(saved);
-    for (const spy of spies) spy.mockRestore();
-  }
+  return () => set(saved);
 }
