@@ -29,13 +29,17 @@ export function synthAppInto(outdir: string, configFile = DEFAULT_CONFIG, enviro
   app.synth();
 }
 
-/** Every file below `dir`, by relative path, with its bytes. */
-export function readTree(dir: string): Record<string, Buffer> {
+/**
+ * Every file below `dir`, by relative path, with its bytes as a latin1 string: one character per
+ * byte, so equal strings are equal bytes, and Jest compares strings at once where it would walk a
+ * Buffer byte by byte (a tenth of a CPU-second per synthesized app).
+ */
+export function readTree(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   return Object.fromEntries(
     files.map((entry) => {
       const path = join(entry.parentPath, entry.name);
-      return [relative(dir, path), readFileSync(path)];
+      return [relative(dir, path), readFileSync(path, "latin1")];
     }),
   );
 }
