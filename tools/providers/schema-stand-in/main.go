@@ -14,6 +14,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"log"
 	"os"
@@ -30,6 +31,11 @@ import (
 const SchemaFileName = "schema.json"
 
 func main() {
+	// -debug, as in every provider built on HashiCorp's provider scaffolding: serve until interrupted
+	// and print the TF_REATTACH_PROVIDERS value with which Terraform uses this process instead of
+	// starting the provider itself (npm run test:terraform serves each provider once this way).
+	debug := flag.Bool("debug", false, "serve until interrupted, for Terraform to reattach to (TF_REATTACH_PROVIDERS)")
+	flag.Parse()
 	executable, err := os.Executable()
 	if err != nil {
 		log.Fatal(err)
@@ -38,7 +44,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := tf6server.Serve(server.address, func() tfprotov6.ProviderServer { return server }); err != nil {
+	var options []tf6server.ServeOpt
+	if *debug {
+		options = append(options, tf6server.WithManagedDebug())
+	}
+	if err := tf6server.Serve(server.address, func() tfprotov6.ProviderServer { return server }, options...); err != nil {
 		log.Fatal(err)
 	}
 }

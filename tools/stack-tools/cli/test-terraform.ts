@@ -11,11 +11,16 @@
  *   from src/landscape-test-file.ts): mock providers, a made-up service key, and SAP's destination
  *   as the expected result.
  * These need the providers: from the registry, or from the mirror of `npm run providers` through
- * TF_CLI_CONFIG_FILE. With `--load-only`, each stack gets instead the step load: `terraform
- * providers` on the stack without its backend block and with its test file, which needs neither
- * providers nor network: Terraform decodes the whole configuration (resources, lifecycle, check,
- * import and provider blocks) and lists the providers it requires, which must be the ones the stack
- * pins, at their versions.
+ * TF_CLI_CONFIG_FILE. Validate and test reattach to providers started once for the whole loop, each
+ * the package the stack's own init installed and locked (src/provider-hosts.ts), rather than have
+ * Terraform start each provider for every graph walk; the stand-in step below starts its provider
+ * as Terraform always does.
+ *
+ * With `--load-only`, each stack gets instead the step load: `terraform providers` on the stack
+ * without its backend block and with its test file, which needs neither providers nor network:
+ * Terraform decodes the whole configuration (resources, lifecycle, check, import and provider
+ * blocks) and lists the providers it requires, which must be the ones the stack pins, at their
+ * versions.
  *
  * Where a provider is a schema stand-in of `npm run providers`, one stack also gets the step
  * `stand-in refuses`: `terraform plan` must stop at the stand-in and say what it is, so a stand-in
@@ -23,21 +28,14 @@
  *
  * Ends with "N passed, N failed" and exits non-zero on any failure.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
 import { buildApp, configFile, loadConfiguration, parseEnvironments, parseLandscapes } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
+import { ProviderHosts, lockedProviders } from "../src/provider-hosts";
 import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
 import { initWithoutBackend, writeStackWithoutBackend } from "../src/terraform-validate";
 import { terraformTestFile } from "../src/terraform-test-file";
@@ -112,20 +110,6 @@ async function loadStep(
       };
 }
 
-/** The providers a `.terraform.lock.hcl` locks: address, version and constraints as Terraform wrote them. */
-function lockedProviders(dir: string): Map<string, { version?: string; constraints?: string }> {
-  const lockFile = join(dir, ".terraform.lock.hcl");
-  const text = existsSync(lockFile) ? readFileSync(lockFile, "utf8") : "";
-  const locked = new Map<string, { version?: string; constraints?: string }>();
-  for (const [, address, body] of text.matchAll(/^provider "([^"]+)" \{\n([\s\S]*?)^\}/gm)) {
-    locked.set(address, {
-      version: /^\s*version\s*=\s*"([^"]*)"/m.exec(body)?.[1],
-      constraints: /^\s*constraints\s*=\s*"([^"]*)"/m.exec(body)?.[1],
-    });
-  }
-  return locked;
-}
-
 /**
  * What the lock file that `terraform init` wrote says against the stack's pins: each pinned
  * provider locked under the constraint the stack gives, and no provider beyond them. Terraform
@@ -157,15 +141,20 @@ async function fullSteps(
   name: string,
   stack: SynthesizedStack,
   testFile: string,
+  hosts: ProviderHosts,
 ): Promise<Outcome[]> {
   writeFileSync(join(dir, TEST_FILE), testFile);
   const outcomes: Outcome[] = [];
+  let env: Record<string, string> = LOOP_ENV;
   for (const [step, args] of [
     ["init", ["init", "-backend=false", "-input=false", "-no-color"]],
     ["validate", ["validate", "-no-color"]],
     ["test", ["test", "-no-color"]],
   ] as const) {
-    const run = await runTerraformAsync(binary, dir, args, LOOP_ENV);
+    // Validate and test reattach to the providers started once for the whole loop, each the
+    // package this stack's init installed and locked (src/provider-hosts.ts).
+    if (step === "validate") env = { ...LOOP_ENV, ...(await hosts.environment(dir)) };
+    const run = await runTerraformAsync(binary, dir, args, env);
     const problems = run.status === 0 && step === "init" ? pinProblems(dir, stack) : [];
     const ok = run.status === 0 && problems.length === 0;
     outcomes.push({
@@ -261,6 +250,7 @@ async function main(): Promise<number> {
   const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), "apim-terraform-"));
   mkdirSync(work, { recursive: true });
   const started = Date.now();
+  const hosts = new ProviderHosts();
   try {
     const configured = loadConfiguration(values.config);
     const variants = terraformVariants();
@@ -302,7 +292,14 @@ async function main(): Promise<number> {
           : undefined;
       if (testFile === undefined) throw new Error(`stack ${name} belongs to no environment or landscape`);
       if (!full) return [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
-      const results = await fullSteps(binary, join(work, "synth", "stacks", name), name, stack, testFile);
+      const results = await fullSteps(
+        binary,
+        join(work, "synth", "stacks", name),
+        name,
+        stack,
+        testFile,
+        hosts,
+      );
       if (name === names[0]) {
         // `terraform plan` would need the backend: a copy without it.
         const dir = join(work, "refusal", name);
@@ -319,6 +316,7 @@ async function main(): Promise<number> {
     console.log(`${outcomes.length - failed} passed, ${failed} failed`);
     return failed === 0 ? 0 : 1;
   } finally {
+    await hosts.close();
     if (!values.keep) rmSync(work, { recursive: true, force: true });
   }
 }
