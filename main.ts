@@ -1,16 +1,8 @@
+// First, before cdktf loads: see the module.
+import "./stacks/source-maps-off";
 import { App } from "cdktf";
 import { ValidationError } from "btp-apim-transport-destination";
 import { ConfigError, buildApp, outputFolder, runByCdktfCli, selectedConfiguration } from "./stacks";
-
-// cdktf records a full stack trace for every token it creates; with the source maps tsx turns on,
-// Node maps each frame through each file's map: a third of a synth's own CPU, for traces no user is
-// shown (problems are reported in one line). Asked for explicitly (--enable-source-maps), they stay.
-if (
-  !process.execArgv.includes("--enable-source-maps") &&
-  !process.env.NODE_OPTIONS?.includes("--enable-source-maps")
-) {
-  process.setSourceMapsEnabled(false);
-}
 
 // APIM_CONFIG picks another environments file; APIM_ENVIRONMENTS=dev,prod synthesizes only those.
 // `npm run synth` runs this file as it is; cdktf's CLI runs it for `cdktf synth`, `diff` and `deploy`.
