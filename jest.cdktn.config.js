@@ -16,6 +16,7 @@ module.exports = {
   // processes resolve `cdktf` normally. provider-schema uses no cdktf at all.
   testMatch: [
     "<rootDir>/__tests__/api-*.test.ts",
+    "<rootDir>/__tests__/content-transport-landscape.test.ts",
     "<rootDir>/__tests__/stacks.test.ts",
     "<rootDir>/__tests__/environment-config.test.ts",
     "<rootDir>/__tests__/cdktn/**/*.cdktn.ts",
