@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from "btp-apim-transport-destination";
 import { ConfigError, loadConfiguration } from "@apim/stacks";
-import { writeConfig } from "./support/app";
+import { synthApp, writeConfig } from "./support/app";
 import { synthAlone } from "./support/synth";
 
 const SOURCE = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
@@ -188,6 +188,30 @@ describe("a landscape in environments.json", () => {
     expect(message).toContain('landscape "prod": is also the name of an environment');
     expect(message).toContain('landscape "broken": transport.deployPassword is not a known field');
     expect(message).toContain('landscape "broken": source.subaccountId is required');
+  });
+
+  it("gives a transport space behind another API endpoint its own provider, used by the transport objects only", () => {
+    const other = "https://api.cf.eu20-001.hana.ondemand.com";
+    const file = writeConfig({
+      environments: { prod },
+      landscapes: { transport: { ...entry, transport: { ...entry.transport, cloudFoundryApiUrl: other } } },
+    });
+    const stack = synthApp(file).transport as unknown as {
+      provider: { cloudfoundry: Array<Record<string, string>> };
+      resource: Record<string, Record<string, { provider?: string; "//": { metadata: { path: string } } }>>;
+    };
+    expect(stack.provider.cloudfoundry).toEqual([
+      { api_url: entry.cloudFoundryApiUrl },
+      { alias: "transport", api_url: other },
+    ]);
+    const byProvider = Object.values(stack.resource)
+      .flatMap((resources) => Object.values(resources))
+      .filter((body) => body.provider !== undefined)
+      .map((body) => [body["//"].metadata.path.split("/").slice(2).join("/"), body.provider]);
+    expect(byProvider.sort()).toEqual([
+      ["transport/instance/resource", "cloudfoundry.transport"],
+      ["transport/key/resource", "cloudfoundry.transport"],
+    ]);
   });
 
   it("refuses a source subaccount that an environment already sets up", () => {

@@ -1,5 +1,5 @@
 import { dataCloudfoundryServicePlan, serviceInstance } from "@cdktf/provider-cloudfoundry";
-import { ITerraformDependable } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { templateLiteral } from "./private/terraform-strings";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
@@ -39,6 +39,13 @@ export interface CloudFoundryServiceInstanceProps {
    * @default - no explicit dependency
    */
   readonly dependsOn?: ITerraformDependable[];
+
+  /**
+   * The `cloudfoundry` provider configuration to use, for a space behind another API endpoint than the stack's default.
+   *
+   * @default - the stack's default `cloudfoundry` provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -63,6 +70,7 @@ export class CloudFoundryServiceInstance extends Construct {
         name: "string",
         parameters: "object",
         dependsOn: "array",
+        provider: "object",
       }),
     );
     throwIfInvalid(this, [
@@ -75,6 +83,7 @@ export class CloudFoundryServiceInstance extends Construct {
     this.plan = new dataCloudfoundryServicePlan.DataCloudfoundryServicePlan(this, "plan", {
       name: templateLiteral(props.planName),
       serviceOfferingName: templateLiteral(props.serviceOfferingName),
+      provider: props.provider,
     });
     this.resource = new serviceInstance.ServiceInstance(this, "resource", {
       name: templateLiteral(props.name),
@@ -84,6 +93,7 @@ export class CloudFoundryServiceInstance extends Construct {
       parameters:
         props.parameters === undefined ? undefined : templateLiteral(JSON.stringify(props.parameters)),
       dependsOn: props.dependsOn,
+      provider: props.provider,
     });
     this.node.defaultChild = this.resource;
   }

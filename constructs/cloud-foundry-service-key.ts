@@ -1,6 +1,6 @@
 import { serviceCredentialBinding } from "@cdktf/provider-cloudfoundry";
 import { rotating } from "@cdktf/provider-time";
-import { Fn, TerraformResource, Token, propertyAccess } from "cdktf";
+import { Fn, TerraformProvider, TerraformResource, Token, propertyAccess } from "cdktf";
 import { Construct } from "constructs";
 import { IServiceKey } from "./service-key-reference";
 import { keyNaming, keyNamingProblems, replaceWithTrigger } from "./private/key-naming";
@@ -24,6 +24,13 @@ export interface CloudFoundryServiceKeyProps {
    * @default - the key is never rotated
    */
   readonly rotationDays?: number;
+
+  /**
+   * The `cloudfoundry` provider configuration to use, that of the instance's space.
+   *
+   * @default - the stack's default `cloudfoundry` provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -45,7 +52,12 @@ export class CloudFoundryServiceKey extends Construct implements IServiceKey {
     super(scope, id);
     throwIfInvalid(
       this,
-      validatePropShape("", props, { serviceInstanceId: "string", name: "string", rotationDays: "number" }),
+      validatePropShape("", props, {
+        serviceInstanceId: "string",
+        name: "string",
+        rotationDays: "number",
+        provider: "object",
+      }),
     );
     throwIfInvalid(this, [
       ...validateGuid("serviceInstanceId", props.serviceInstanceId),
@@ -59,6 +71,7 @@ export class CloudFoundryServiceKey extends Construct implements IServiceKey {
       type: "key",
       name: naming.name,
       serviceInstance: props.serviceInstanceId,
+      provider: props.provider,
     });
     // The provider replaces a binding whose name changes; the trigger also replaces it for a new instance.
     replaceWithTrigger(this.resource, naming);

@@ -4,6 +4,7 @@ import {
   subaccountRoleCollectionAssignment,
   subaccountSubscription,
 } from "@cdktf/provider-btp";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
 import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
@@ -76,6 +77,13 @@ export interface CloudTransportManagementProps {
   readonly landscapeOperators?: readonly string[];
 
   /**
+   * The `cloudfoundry` provider configuration of the transport space, where its API endpoint is not the stack's default one.
+   *
+   * @default - the stack's default `cloudfoundry` provider
+   */
+  readonly cloudFoundryProvider?: TerraformProvider;
+
+  /**
    * Name of the destination the destination node deploys through.
    *
    * @default "TMSDeploy"
@@ -145,6 +153,7 @@ export class CloudTransportManagement extends Construct {
         createEntitlements: "boolean",
         createSubscription: "boolean",
         landscapeOperators: "array",
+        cloudFoundryProvider: "object",
         deployDestinationName: "string",
       }),
     );
@@ -194,10 +203,12 @@ export class CloudTransportManagement extends Construct {
       planName: CloudTransportManagement.PLAN,
       name: CloudTransportManagement.INSTANCE_NAME,
       dependsOn: this.entitlements.length > 1 ? [this.entitlements[1]] : undefined,
+      provider: props.cloudFoundryProvider,
     });
     this.serviceKey = new CloudFoundryServiceKey(this, "key", {
       serviceInstanceId: this.instance.instanceId,
       name: CloudTransportManagement.KEY_NAME,
+      provider: props.cloudFoundryProvider,
     });
     this.deployDestination = new subaccountDestinationGeneric.SubaccountDestinationGeneric(
       this,

@@ -19,8 +19,11 @@ export class ContentTransportLandscapeStack extends TerraformStack {
   /** The BTP provider; credentials come from BTP_USERNAME/BTP_PASSWORD (or the provider's other variables). */
   public readonly provider: provider.BtpProvider;
 
-  /** The Cloud Foundry provider of the source's and transport subaccount's spaces. */
+  /** The Cloud Foundry provider of the source's space, and of the transport's unless it has its own. */
   public readonly cloudFoundryProvider: cloudfoundry.CloudfoundryProvider;
+
+  /** The Cloud Foundry provider (alias `transport`) of a transport space behind another API endpoint. */
+  public readonly transportCloudFoundryProvider?: cloudfoundry.CloudfoundryProvider;
 
   /** The sensitive variable with the `TMSDeploy` user's password. */
   public readonly deployPassword: TerraformVariable;
@@ -39,6 +42,16 @@ export class ContentTransportLandscapeStack extends TerraformStack {
     this.cloudFoundryProvider = new cloudfoundry.CloudfoundryProvider(this, "cloudfoundry", {
       apiUrl: TerraformLiteral.string(config.cloudFoundryApiUrl),
     });
+    if (config.transportCloudFoundryApiUrl !== undefined) {
+      this.transportCloudFoundryProvider = new cloudfoundry.CloudfoundryProvider(
+        this,
+        "cloudfoundry-transport",
+        {
+          alias: "transport",
+          apiUrl: TerraformLiteral.string(config.transportCloudFoundryApiUrl),
+        },
+      );
+    }
     addBackend(this, config.name, config.backend);
 
     this.deployPassword = new TerraformVariable(
@@ -54,6 +67,7 @@ export class ContentTransportLandscapeStack extends TerraformStack {
     );
     this.landscape = new ContentTransportLandscape(this, "content-transport", {
       ...config.landscape,
+      transport: { ...config.landscape.transport, cloudFoundryProvider: this.transportCloudFoundryProvider },
       deployPassword: this.deployPassword.stringValue,
     });
 

@@ -81,6 +81,9 @@ export interface LandscapeTransportEntry {
   /** ID (GUID) of its Cloud Foundry space that holds the transport service instance. */
   spaceId: string;
 
+  /** The Cloud Foundry API endpoint (https) of that space, when it differs from the landscape's. */
+  cloudFoundryApiUrl?: string;
+
   /**
    * The platform user that deploys into the target space (Space Developer there); its password comes
    * from the variable `tms_deploy_password` (`TF_VAR_tms_deploy_password`), never from this file.

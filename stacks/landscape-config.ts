@@ -26,6 +26,9 @@ export interface LandscapeConfig {
   /** The Cloud Foundry API endpoint the stack's provider calls. */
   readonly cloudFoundryApiUrl: string;
 
+  /** The transport space's API endpoint, where it is not `cloudFoundryApiUrl`: the stack adds a provider for it. */
+  readonly transportCloudFoundryApiUrl?: string;
+
   /** Where Terraform keeps the landscape's state. */
   readonly backend?: BackendConfig;
 
@@ -59,6 +62,9 @@ export function parseLandscapes(
           : []),
         ...NameRules.problems("globalAccount", entry.globalAccount),
         ...validateHttpsUrl("cloudFoundryApiUrl", entry.cloudFoundryApiUrl),
+        ...(entry.transport.cloudFoundryApiUrl === undefined
+          ? []
+          : validateHttpsUrl("transport.cloudFoundryApiUrl", entry.transport.cloudFoundryApiUrl)),
         ...(entry.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", entry.cliServerUrl)),
         ...(entry.backend === undefined ? [] : validateBackend("backend", entry.backend, name)),
         ...NameRules.problems("transport.deployUser", entry.transport.deployUser),
@@ -92,6 +98,8 @@ function toLandscapeConfig(name: string, entry: LandscapeEntry): LandscapeConfig
     globalAccount: entry.globalAccount,
     cliServerUrl: entry.cliServerUrl,
     cloudFoundryApiUrl: entry.cloudFoundryApiUrl,
+    transportCloudFoundryApiUrl:
+      transport.cloudFoundryApiUrl === entry.cloudFoundryApiUrl ? undefined : transport.cloudFoundryApiUrl,
     backend: entry.backend,
     landscape: {
       source: {

@@ -38,9 +38,14 @@ export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeC
     "TransportManagementService",
     landscape.landscape.transport.deployDestinationName ?? "TMSDeploy",
   ];
+  // Every configuration of a provider needs its mock: the transport space may have its own endpoint.
+  const aliases = ((stack.provider?.cloudfoundry ?? []) as Array<{ alias?: string }>)
+    .map((configuration) => configuration.alias)
+    .filter((alias): alias is string => alias !== undefined);
   return [
     'mock_provider "btp" {}',
     'mock_provider "cloudfoundry" {}',
+    ...aliases.map((alias) => `mock_provider "cloudfoundry" {\n  alias = ${JSON.stringify(alias)}\n}`),
     'mock_provider "http" {',
     '  mock_data "http" {',
     "    defaults = { status_code = 200 }",

@@ -137,6 +137,7 @@ function landscapeVariants(): Record<string, Record<string, unknown>> {
       },
       transport: {
         ...landscape.transport,
+        cloudFoundryApiUrl: "https://api.cf.eu20-001.hana.ondemand.com",
         createEntitlements: false,
         createSubscription: false,
         landscapeOperators: ["operator@example.com", "second.operator@example.com"],
