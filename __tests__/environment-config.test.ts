@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, loadEnvironments, parseEnvironments } from "../stacks";
+import { ConfigError, loadConfiguration, parseEnvironments } from "@apim/stacks";
 import { tempDir } from "./support/temp";
 
 const GOOD = { globalAccount: "ga-subdomain", subaccountId: "11111111-2222-4333-8444-555555555555" };
@@ -168,12 +168,12 @@ describe("environment configuration", () => {
 
   it("rejects a file that is missing, not JSON, or has no environments", () => {
     const dir = tempDir();
-    expect(() => loadEnvironments(join(dir, "nope.json"))).toThrow(
+    expect(() => loadConfiguration(join(dir, "nope.json"))).toThrow(
       "nope.json: invalid configuration:\n  - file not found",
     );
     writeFileSync(join(dir, "bad.json"), "{ environments: ");
-    expect(() => loadEnvironments(join(dir, "bad.json"))).toThrow("not valid JSON");
+    expect(() => loadConfiguration(join(dir, "bad.json"))).toThrow("not valid JSON");
     writeFileSync(join(dir, "empty.json"), '{"environments": {}}');
-    expect(() => loadEnvironments(join(dir, "empty.json"))).toThrow("with at least one environment");
+    expect(() => loadConfiguration(join(dir, "empty.json"))).toThrow("with at least one environment");
   });
 });

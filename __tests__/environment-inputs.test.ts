@@ -8,7 +8,7 @@ import {
   environmentsSchemaText,
   environmentsValidatorsText,
 } from "../scripts/generate-environments-schema";
-import { ConfigError, MAX_CONFIG_BYTES, loadEnvironments, parseEnvironments } from "../stacks";
+import { ConfigError, MAX_CONFIG_BYTES, loadConfiguration, parseEnvironments } from "@apim/stacks";
 import { problemsOf, synthApp, writeConfig } from "./support/app";
 import { tempDir } from "./support/temp";
 
@@ -20,7 +20,7 @@ function fileProblem(bytes: Buffer | string): string {
   const file = join(tempDir(), "environments.json");
   writeFileSync(file, bytes);
   try {
-    loadEnvironments(file);
+    loadConfiguration(file);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return (err as Error).message;
@@ -40,7 +40,7 @@ describe("environments.schema.json", () => {
     expect((JSON.parse(readFileSync(file, "utf8")) as { $schema: string }).$schema).toBe(
       "./environments.schema.json",
     );
-    expect(loadEnvironments(file).length).toBeGreaterThan(0);
+    expect(loadConfiguration(file).environments.length).toBeGreaterThan(0);
   });
 });
 
@@ -218,7 +218,7 @@ describe("the environments file's bytes", () => {
   it("accepts a byte order mark, as some editors write one", () => {
     const file = join(tempDir(), "environments.json");
     writeFileSync(file, `\uFEFF${good}`);
-    expect(loadEnvironments(file).map((e) => e.name)).toEqual(["dev"]);
+    expect(loadConfiguration(file).environments.map((e) => e.name)).toEqual(["dev"]);
   });
 
   it.each([
@@ -255,22 +255,22 @@ describe("the environments file's bytes", () => {
   });
 
   it("refuses a folder given as the file", () => {
-    expect(() => loadEnvironments(tempDir())).toThrow("is a folder, not a file");
+    expect(() => loadConfiguration(tempDir())).toThrow("is a folder, not a file");
   });
 
   it("refuses, without reading a byte, a file that never ends or blocks: a device and a named pipe", () => {
-    expect(() => loadEnvironments("/dev/zero")).toThrow(
+    expect(() => loadConfiguration("/dev/zero")).toThrow(
       "/dev/zero: invalid configuration:\n  - is not a regular file (a device or a pipe, say)",
     );
     const fifo = join(tempDir(), "environments.json");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    expect(() => loadEnvironments(fifo)).toThrow("is not a regular file");
+    expect(() => loadConfiguration(fifo)).toThrow("is not a regular file");
   });
 
   it("says in one line what is wrong with a path through a file", () => {
     const file = join(tempDir(), "file");
     writeFileSync(file, "x");
-    expect(() => loadEnvironments(join(file, "environments.json"))).toThrow(
+    expect(() => loadConfiguration(join(file, "environments.json"))).toThrow(
       "environments.json: invalid configuration:\n  - a part of the path is not a folder",
     );
   });

@@ -9,7 +9,7 @@ import { checkOutputFolder, outputFolder } from "./output-folder";
 
 /**
  * Adds one stack per environment and one per landscape to `app`; both come validated from the
- * environments file (`loadEnvironments`, `parseLandscapes`).
+ * environments file (`loadConfiguration`).
  */
 export function buildApp(
   app: App,

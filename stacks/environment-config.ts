@@ -9,7 +9,6 @@ import { ConfigError } from "./config-error";
 import { environmentConflicts } from "./environment-conflicts";
 import { EnvironmentEntry } from "./environments-file";
 import { EMPTY, schemaProblems } from "./environments-schema-check";
-import { readJsonDocument } from "./json-document";
 
 /** One environment, ready for its stack: the entry of the environments file mapped to construct props. */
 export interface EnvironmentConfig extends ApiManagementSourceProps {
@@ -34,11 +33,6 @@ export interface EnvironmentConfig extends ApiManagementSourceProps {
 
 /** Environment names become stack names and folder names under cdktf.out/stacks. */
 export const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
-
-/** Reads, checks and maps an environments file; throws one ConfigError listing every problem. */
-export function loadEnvironments(file: string, selected: readonly string[] = []): EnvironmentConfig[] {
-  return parseEnvironments(file, readJsonDocument(file), selected);
-}
 
 /** Checks a parsed environments document and maps each entry to an EnvironmentConfig. */
 export function parseEnvironments(
