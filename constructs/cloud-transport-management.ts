@@ -9,7 +9,6 @@ import { Construct } from "constructs";
 import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
 import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 import { basicAuthenticationConfiguration } from "./private/destination-configuration";
-import { serviceEntitlement } from "./private/service-entitlement";
 import { templateLiteral } from "./private/terraform-strings";
 import {
   throwIfInvalid,
@@ -177,24 +176,24 @@ export class CloudTransportManagement extends Construct {
       ),
     ]);
 
-    this.entitlements =
+    const entitle = (serviceName: string) =>
+      new subaccountEntitlement.SubaccountEntitlement(this, `${serviceName}-entitlement`, {
+        subaccountId: props.subaccountId,
+        serviceName,
+        planName: CloudTransportManagement.PLAN,
+      });
+    // The subscription waits for the application's entitlement, the instance for the service's.
+    const [applicationEntitlement, serviceEntitlement] =
       (props.createEntitlements ?? true)
-        ? [CloudTransportManagement.APPLICATION, CloudTransportManagement.SERVICE].map((service) =>
-            serviceEntitlement(
-              this,
-              `${service}-entitlement`,
-              props.subaccountId,
-              service,
-              CloudTransportManagement.PLAN,
-            ),
-          )
+        ? [entitle(CloudTransportManagement.APPLICATION), entitle(CloudTransportManagement.SERVICE)]
         : [];
+    this.entitlements = [applicationEntitlement, serviceEntitlement].filter((e) => e !== undefined);
     if (props.createSubscription ?? true) {
       this.subscription = new subaccountSubscription.SubaccountSubscription(this, "subscription", {
         subaccountId: props.subaccountId,
         appName: CloudTransportManagement.APPLICATION,
         planName: CloudTransportManagement.PLAN,
-        dependsOn: this.entitlements.length > 0 ? [this.entitlements[0]] : undefined,
+        dependsOn: applicationEntitlement ? [applicationEntitlement] : undefined,
       });
     }
     this.instance = new CloudFoundryServiceInstance(this, "instance", {
@@ -202,7 +201,7 @@ export class CloudTransportManagement extends Construct {
       serviceOfferingName: CloudTransportManagement.SERVICE,
       planName: CloudTransportManagement.PLAN,
       name: CloudTransportManagement.INSTANCE_NAME,
-      dependsOn: this.entitlements.length > 1 ? [this.entitlements[1]] : undefined,
+      dependsOn: serviceEntitlement ? [serviceEntitlement] : undefined,
       provider: props.cloudFoundryProvider,
     });
     this.serviceKey = new CloudFoundryServiceKey(this, "key", {

@@ -7,7 +7,6 @@ import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 import { OAuthClientCredentialsDestination } from "./oauth-client-credentials-destination";
 import { OAuthTokenCheck } from "./oauth-token-check";
 import { IServiceKey } from "./service-key-reference";
-import { serviceEntitlement } from "./private/service-entitlement";
 import { serviceKeyValue } from "./private/service-key-credentials";
 import {
   throwIfInvalid,
@@ -138,12 +137,14 @@ export class ContentTransportSource extends Construct {
       subaccountId: props.subaccountId,
     });
     if (props.createContentAgentEntitlement ?? true) {
-      this.contentAgentEntitlement = serviceEntitlement(
+      this.contentAgentEntitlement = new subaccountEntitlement.SubaccountEntitlement(
         this,
         "content-agent-entitlement",
-        props.subaccountId,
-        ContentTransportSource.CONTENT_AGENT_SERVICE,
-        ContentTransportSource.CONTENT_AGENT_PLAN,
+        {
+          subaccountId: props.subaccountId,
+          serviceName: ContentTransportSource.CONTENT_AGENT_SERVICE,
+          planName: ContentTransportSource.CONTENT_AGENT_PLAN,
+        },
       );
     }
     this.contentAgentInstance = new CloudFoundryServiceInstance(this, "content-agent", {
