@@ -109,6 +109,31 @@ describe("ContentTransportLandscape", () => {
     ]);
   });
 
+  it("names each landscape operator's assignment after the user, so dropping one leaves the others in place", () => {
+    const assignments = (operators: string[]) => {
+      const stack = synthAlone((scope) =>
+        landscape(scope, {
+          transport: { subaccountId: TRANSPORT, spaceId: SPACE(2), landscapeOperators: operators },
+        }),
+      ) as unknown as Json;
+      return Object.keys(stack.resource.btp_subaccount_role_collection_assignment ?? {});
+    };
+    const both = assignments(["a@example.com", "b@example.com"]);
+    expect(both).toHaveLength(2);
+    expect(assignments(["b@example.com"])).toEqual([both[1]]);
+    expect(
+      problemsOf((scope) =>
+        landscape(scope, {
+          transport: {
+            subaccountId: TRANSPORT,
+            spaceId: SPACE(2),
+            landscapeOperators: ["a@example.com", "a@example.com"],
+          },
+        }),
+      ),
+    ).toContain('landscapeOperators[1] "a@example.com" is listed twice');
+  });
+
   it("refuses a node name TMS cannot hold, a bad API endpoint and a literal password, naming each but the password", () => {
     expect(problemsOf((scope) => landscape(scope, { sourceNodeName: "APIM DEV" }))).toContain(
       'sourceNodeName "APIM DEV" may contain only letters, digits, "-" and "_"',

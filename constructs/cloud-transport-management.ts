@@ -111,6 +111,9 @@ export class CloudTransportManagement extends Construct {
   /** The delivered role collection that may create nodes and routes. */
   public static readonly LANDSCAPE_OPERATOR_ROLE_COLLECTION = "TMS_LandscapeOperator_RC";
 
+  /** The deploy destination's name unless given; the destination node names it. */
+  public static readonly DEFAULT_DEPLOY_DESTINATION = "TMSDeploy";
+
   /** Name of the transport service instance in its space. */
   public static readonly INSTANCE_NAME = "tms-content-transport";
 
@@ -156,7 +159,8 @@ export class CloudTransportManagement extends Construct {
         deployDestinationName: "string",
       }),
     );
-    this.deployDestinationName = props.deployDestinationName ?? "TMSDeploy";
+    this.deployDestinationName =
+      props.deployDestinationName ?? CloudTransportManagement.DEFAULT_DEPLOY_DESTINATION;
     this.subaccountId = props.subaccountId;
     const target = props.deployTarget ?? ({} as Partial<TransportDeployTarget>);
     throwIfInvalid(this, [
@@ -171,9 +175,12 @@ export class CloudTransportManagement extends Construct {
       ...validateName("deployTarget.user", target.user as string),
       ...validateCredentialsReference("deployTarget.password", target.password ?? ""),
       ...validateDestinationName("deployDestinationName", this.deployDestinationName),
-      ...(props.landscapeOperators ?? []).flatMap((user, i) =>
-        validateName(`landscapeOperators[${i}]`, user),
-      ),
+      ...(props.landscapeOperators ?? []).flatMap((user, i, users) => [
+        ...validateName(`landscapeOperators[${i}]`, user),
+        ...(users.indexOf(user) < i
+          ? [`landscapeOperators[${i}] ${JSON.stringify(user)} is listed twice`]
+          : []),
+      ]),
     ]);
 
     const entitle = (serviceName: string) =>
@@ -223,12 +230,13 @@ export class CloudTransportManagement extends Construct {
         }),
       },
     );
-    // The role collection exists once the application is subscribed.
+    // The role collection exists once the application is subscribed. Each assignment is named
+    // after its user, so that removing one user from the list leaves the others' in place.
     this.landscapeOperatorAssignments = (props.landscapeOperators ?? []).map(
-      (user, i) =>
+      (user) =>
         new subaccountRoleCollectionAssignment.SubaccountRoleCollectionAssignment(
           this,
-          `landscape-operator-${i}`,
+          `landscape-operator-${user}`,
           {
             subaccountId: props.subaccountId,
             roleCollectionName: CloudTransportManagement.LANDSCAPE_OPERATOR_ROLE_COLLECTION,
