@@ -255,6 +255,25 @@ describe("npm run review", () => {
     expect(renamed.markdown).toContain('`"APIM_DEV2"`');
   });
 
+  it("names attributes the cloudfoundry provider marks sensitive, as it does SAP/btp's", async () => {
+    const cf = {
+      ...DEV,
+      cloudFoundry: {
+        spaceId: "8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a",
+        apiUrl: "https://api.cf.eu10.hana.ondemand.com",
+      },
+    };
+    const before = synth({ dev: cf });
+    const { diffs, markdown } = await review(
+      before,
+      edited(before, (dev) => {
+        only(dev, "cloudfoundry_service_instance").parameters = '{"role":"APIPortal.Administrator","x":1}';
+      }),
+    );
+    expect(block(diffs, "dev", "cloudfoundry_service_instance").sensitive).toEqual(["parameters"]);
+    expect(markdown).toContain("Sensitive in the provider schema: `parameters`");
+  });
+
   it("renders the same Markdown every time, whatever the key order of the input", async () => {
     const after = synth({ dev: { ...DEV, destinationName: "Other", serviceKeyName: "k2" }, prod: PROD });
     const reversed = (value: unknown): unknown =>

@@ -28,6 +28,8 @@ export interface SchemaBlock {
 }
 
 export interface ProviderSchema {
+  /** The provider's local name in a configuration, e.g. `btp`, `cloudfoundry`. */
+  readonly name: string;
   readonly provider: SchemaBlock;
   readonly resources: Record<string, SchemaBlock>;
   readonly dataSources: Record<string, SchemaBlock>;
@@ -61,6 +63,7 @@ export function loadProviderSchema(file: string, address: string): ProviderSchem
   ): Record<string, SchemaBlock> =>
     Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, schema.block]));
   return {
+    name: address.split("/").pop() ?? address,
     provider: provider.provider.block,
     resources: blocks(provider.resource_schemas),
     dataSources: blocks(provider.data_source_schemas),
@@ -72,10 +75,13 @@ export function loadBtpSchema(file = BTP_SCHEMA_FILE): ProviderSchema {
   return loadProviderSchema(file, "registry.terraform.io/sap/btp");
 }
 
-/** Both committed snapshots: SAP/btp's and the Cloud Foundry resources'. */
-export function loadSnapshotSchemas(): ProviderSchema[] {
-  return [
+let snapshots: ProviderSchema[] | undefined;
+
+/** Both committed snapshots, SAP/btp's and the Cloud Foundry resources', read once per process. */
+export function loadSnapshotSchemas(): readonly ProviderSchema[] {
+  snapshots ??= [
     loadBtpSchema(),
     loadProviderSchema(CLOUDFOUNDRY_SCHEMA_FILE, "registry.terraform.io/cloudfoundry/cloudfoundry"),
   ];
+  return snapshots;
 }

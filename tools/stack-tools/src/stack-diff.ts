@@ -9,7 +9,7 @@
  */
 import { TFExpressionSyntaxTree as T } from "@cdktf/hcl2json";
 import { JsonObject as Json, isPlainObject } from "./json";
-import { ProviderSchema, SchemaBlock, loadBtpSchema } from "./provider-schema";
+import { ProviderSchema, SchemaBlock, loadSnapshotSchemas } from "./provider-schema";
 import { isExpression, parseReference } from "./references";
 import { compareText } from "./order";
 import { BlockKind as ModelBlockKind, readStackModel } from "./stack-model";
@@ -210,11 +210,11 @@ export interface StackDiff {
 export async function diffSynthOutputs(
   before: Readonly<Record<string, SynthesizedStack>>,
   after: Readonly<Record<string, SynthesizedStack>>,
-  schema: ProviderSchema = loadBtpSchema(),
+  schemas: readonly ProviderSchema[] = loadSnapshotSchemas(),
 ): Promise<StackDiff[]> {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareText);
   const diffs: StackDiff[] = [];
-  for (const name of names) diffs.push(await diffStack(name, before[name], after[name], schema));
+  for (const name of names) diffs.push(await diffStack(name, before[name], after[name], schemas));
   // A stack that goes and one that comes for the same subaccount: a renamed environment. The new
   // stack starts with an empty state, so it would create a second set of objects beside the ones
   // the old stack's state still holds, which nothing manages any more.
@@ -460,7 +460,7 @@ async function diffStack(
   name: string,
   before: SynthesizedStack | undefined,
   after: SynthesizedStack | undefined,
-  schema: ProviderSchema,
+  schemas: readonly ProviderSchema[],
 ): Promise<StackDiff> {
   const old = before ? await blocksOf(name, before) : new Map<string, Block>();
   const now = after ? await blocksOf(name, after) : new Map<string, Block>();
@@ -616,7 +616,7 @@ async function diffStack(
     const attributes = new Set(
       [...change.changes, ...change.knownAfterApply].map((c) => topAttribute(c.path)),
     );
-    const schemaOfBlock = schemaBlock(schema, change);
+    const schemaOfBlock = schemaBlock(schemas, change);
     change.sensitive.push(
       ...[...attributes].filter((a) => schemaOfBlock?.attributes?.[a]?.sensitive).sort(compareText),
     );
@@ -663,10 +663,12 @@ function notesFor(change: BlockChange, stack: string): string[] {
   }
 }
 
-function schemaBlock(schema: ProviderSchema, change: BlockChange): SchemaBlock | undefined {
-  if (change.kind === "resource") return schema.resources[change.type];
-  if (change.kind === "data") return schema.dataSources[change.type];
-  if (change.kind === "provider" && change.type === "btp") return schema.provider;
+function schemaBlock(schemas: readonly ProviderSchema[], change: BlockChange): SchemaBlock | undefined {
+  for (const schema of schemas) {
+    if (change.kind === "resource" && schema.resources[change.type]) return schema.resources[change.type];
+    if (change.kind === "data" && schema.dataSources[change.type]) return schema.dataSources[change.type];
+    if (change.kind === "provider" && change.type === schema.name) return schema.provider;
+  }
   return undefined;
 }
 

@@ -9,7 +9,7 @@
  * its environment gives.
  */
 import { ApiManagementSourceAdoption } from "btp-apim-transport-destination";
-import { ProviderSchema, SchemaAttribute, loadSnapshotSchemas } from "./provider-schema";
+import { SchemaAttribute, loadSnapshotSchemas } from "./provider-schema";
 import { SynthesizedStack } from "./synth-output";
 
 /** What the environment asked for, as the user wrote it: the test's expected values. */
@@ -184,8 +184,6 @@ function hclObject(values: Readonly<Record<string, OverrideValue>>): string {
     .join(", ")} }`;
 }
 
-let snapshots: ProviderSchema[] | undefined;
-
 /** A made-up value of an attribute: of its type, or for a single nested object every attribute of it. */
 function madeUpValue(name: string, attribute: SchemaAttribute): OverrideValue {
   const nested = attribute.nested_type;
@@ -211,8 +209,8 @@ function madeUpValue(name: string, attribute: SchemaAttribute): OverrideValue {
 function computedValues(stack: SynthesizedStack, address: string): Record<string, OverrideValue> {
   const [type, name] = address.split(".");
   const configured = stack.resource?.[type]?.[name] ?? {};
-  snapshots ??= loadSnapshotSchemas();
-  const attributes = snapshots.find((schema) => schema.resources[type])?.resources[type].attributes ?? {};
+  const attributes =
+    loadSnapshotSchemas().find((schema) => schema.resources[type])?.resources[type].attributes ?? {};
   return Object.fromEntries(
     Object.entries(attributes)
       .filter(([attribute, spec]) => spec.computed && !(attribute in configured))
