@@ -133,11 +133,6 @@ export const README_START = "<!-- graph:start -->";
 export const README_END = "<!-- graph:end -->";
 
 /**
- * What goes between the README markers: one diagram per distinct graph, with the stacks that have
- * it named above it. Environments of the same shape share one picture, and one that diverges gets
- * its own, so the text never claims a likeness the stacks do not have.
- */
-/**
  * The one environment whose stack README.md draws: the default settings, with made-up IDs. Not
  * environments.json, so that adding an environment there leaves the README as it is.
  */
@@ -147,6 +142,11 @@ export const README_EXAMPLE = {
   },
 } as const;
 
+/**
+ * What goes between the README markers: one diagram per distinct graph, with the stacks that have
+ * it named above it. Environments of the same shape share one picture, and one that diverges gets
+ * its own, so the text never claims a likeness the stacks do not have.
+ */
 export function readmeSection(graphs: Record<string, string>): string {
   const byGraph = new Map<string, string[]>();
   for (const name of Object.keys(graphs).sort(compareText)) {
