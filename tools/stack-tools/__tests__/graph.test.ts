@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   GraphEdge,
-  README_EXAMPLE,
   StackGraph,
   buildStackGraph,
   currentReadmeSection,
@@ -14,8 +13,7 @@ import {
   toMermaid,
 } from "../src/stack-graph";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
-import { synthesizeStacks } from "../src/synthesize";
-import { parseEnvironments } from "@apim/stacks";
+import { readmeExampleStacks } from "../src/synthesize";
 import { BOTH_PATHS, DEFAULT_CONFIG, synthAppTo, writeConfig } from "../../../__tests__/support/app";
 
 const ROOT = join(__dirname, "../../..");
@@ -151,14 +149,7 @@ describe("npm run graph", () => {
 
     it("is the diagram in README.md (else run `npm run graph -- --update-readme`)", async () => {
       const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-      const expected = readmeSection(
-        await stacksMermaid(
-          synthesizeStacks({
-            environments: parseEnvironments("(README example)", README_EXAMPLE),
-            landscapes: [],
-          }),
-        ),
-      );
+      const expected = readmeSection(await stacksMermaid(readmeExampleStacks()));
       if (replaceReadmeSection(readme, expected) !== readme) {
         throw new Error(
           "README.md's resource graph is out of date: run `npm run graph -- --update-readme`.\n\n" +

@@ -3,22 +3,16 @@
  * with one Mermaid flowchart per stack. Without DIR it synthesizes the app as `npm run synth` would
  * (APIM_CONFIG and APIM_ENVIRONMENTS included) in-process into a temporary folder, so it needs
  * neither `npm run synth` nor a Terraform binary. `npm run graph -- --update-readme` rewrites the diagram in README.md between
- * its graph markers, drawn from README_EXAMPLE (one environment with the default settings); a test
+ * its graph markers, drawn from readmeExampleStacks (one environment with the default settings); a test
  * fails when that diagram is out of date.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseEnvironments, selectedConfiguration } from "@apim/stacks";
+import { selectedConfiguration } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
-import {
-  README_EXAMPLE,
-  graphsMarkdown,
-  readmeSection,
-  replaceReadmeSection,
-  stacksMermaid,
-} from "../src/stack-graph";
+import { graphsMarkdown, readmeSection, replaceReadmeSection, stacksMermaid } from "../src/stack-graph";
 import { readSynthOutput } from "../src/synth-output";
-import { synthesizeStacks } from "../src/synthesize";
+import { readmeExampleStacks, synthesizeStacks } from "../src/synthesize";
 
 const ROOT = join(__dirname, "../../..");
 const USAGE =
@@ -41,10 +35,7 @@ async function main(args: string[]): Promise<number> {
   }
 
   const stacks = updateReadme
-    ? synthesizeStacks({
-        environments: parseEnvironments("(README example)", README_EXAMPLE),
-        landscapes: [],
-      })
+    ? readmeExampleStacks()
     : dir !== undefined
       ? readSynthOutput(dir)
       : synthesizeStacks(selectedConfiguration());

@@ -133,16 +133,6 @@ export const README_START = "<!-- graph:start -->";
 export const README_END = "<!-- graph:end -->";
 
 /**
- * The one environment whose stack README.md draws: the default settings, with made-up IDs. Not
- * environments.json, so that adding an environment there leaves the README as it is.
- */
-export const README_EXAMPLE = {
-  environments: {
-    dev: { globalAccount: "example-global-account", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
-  },
-} as const;
-
-/**
  * What goes between the README markers: one diagram per distinct graph, with the stacks that have
  * it named above it. Environments of the same shape share one picture, and one that diverges gets
  * its own, so the text never claims a likeness the stacks do not have.

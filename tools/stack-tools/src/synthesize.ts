@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { AppConfiguration, buildApp } from "@apim/stacks";
+import { AppConfiguration, buildApp, parseEnvironments } from "@apim/stacks";
 import { SynthesizedStack, readSynthOutput } from "./synth-output";
 
 /** Synthesizes the app as main.ts does for a configuration and returns its stacks; nothing is left on disk. */
@@ -20,4 +20,22 @@ export function synthesizeStacks({
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The one environment whose stack README.md draws: the default settings, with made-up IDs. Not
+ * environments.json, so that adding an environment there leaves the README as it is.
+ */
+const README_EXAMPLE = {
+  environments: {
+    dev: { globalAccount: "example-global-account", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
+  },
+} as const;
+
+/** The stacks of README_EXAMPLE, the environment whose graph README.md shows. */
+export function readmeExampleStacks(): Record<string, SynthesizedStack> {
+  return synthesizeStacks({
+    environments: parseEnvironments("(README example)", README_EXAMPLE),
+    landscapes: [],
+  });
 }
