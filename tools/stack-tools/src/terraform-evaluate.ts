@@ -9,10 +9,18 @@ import { join } from "node:path";
 import { TerraformLiteral } from "btp-apim-transport-destination";
 import { runTerraformAsync } from "./terraform-cli";
 
+/** The part of a `-json` message of Terraform's that is read here. */
+interface JsonMessage {
+  readonly type?: string;
+  readonly outputs?: Record<string, { readonly value?: unknown }>;
+  readonly diagnostic?: { readonly severity: string; readonly summary: string; readonly detail?: string };
+}
+
 /**
  * What Terraform computes for each of `templates` when each reference named in `references` (e.g.
- * `btp_subaccount_service_binding.x.credentials`) has the given value. Outputs are marked sensitive
- * so that nothing is printed; the values come back through `terraform output -json` only.
+ * `btp_subaccount_service_binding.x.credentials`) has the given value. One Terraform process: with
+ * `-json`, apply reports the outputs' values in its last `outputs` message, as `terraform output
+ * -json` would read them back from the state.
  */
 export async function evaluateInTerraform(
   binary: string,
@@ -25,11 +33,10 @@ export async function evaluateInTerraform(
   );
   const rewrite = (template: string) =>
     names.reduce((text, reference, i) => text.split(reference).join(`local.ref_${i}`), template);
+  // Not `sensitive`: the outputs message leaves a sensitive output's value out. Nothing here is
+  // printed (apply's output is captured), and the preview masks the secret in what it returns.
   const output = Object.fromEntries(
-    Object.entries(templates).map(([name, template]) => [
-      name,
-      { value: rewrite(template), sensitive: true },
-    ]),
+    Object.entries(templates).map(([name, template]) => [name, { value: rewrite(template) }]),
   );
   const dir = mkdtempSync(join(tmpdir(), "apim-evaluate-"));
   try {
@@ -38,12 +45,24 @@ export async function evaluateInTerraform(
       "apply",
       "-auto-approve",
       "-input=false",
+      "-json",
       "-no-color",
     ]);
-    if (apply.status !== 0) throw new Error(`terraform could not evaluate the expression:\n${apply.stderr}`);
-    const outputs = await runTerraformAsync(binary, dir, ["output", "-json", "-no-color"]);
-    const parsed = JSON.parse(outputs.stdout) as Record<string, { value: unknown }>;
-    return Object.fromEntries(Object.entries(parsed).map(([name, { value }]) => [name, value]));
+    const messages = apply.stdout
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as JsonMessage);
+    if (apply.status !== 0) {
+      // With -json, Terraform's errors are diagnostics on stdout, not text on stderr.
+      const errors = messages
+        .flatMap(({ diagnostic }) => (diagnostic?.severity === "error" ? [diagnostic] : []))
+        .map(({ summary, detail }) => `Error: ${summary}${detail ? `\n\n${detail}` : ""}`);
+      throw new Error(
+        `terraform could not evaluate the expression:\n${errors.length > 0 ? errors.join("\n\n") : apply.stderr}`,
+      );
+    }
+    const outputs = messages.filter((message) => message.type === "outputs").pop()?.outputs ?? {};
+    return Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
