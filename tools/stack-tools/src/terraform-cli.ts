@@ -39,26 +39,10 @@ export function terraformBinary(): { binary: string; version: string } {
 
 const TERRAFORM_ENV = { TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
 
-/** Runs `binary args...` in `cwd`, without colour or prompts, and returns what it said. */
-export function runTerraform(
-  binary: string,
-  cwd: string,
-  args: readonly string[],
-  input?: string,
-): TerraformResult {
-  const run = spawnSync(binary, [...args], {
-    cwd,
-    input,
-    encoding: "utf8",
-    env: { ...process.env, ...TERRAFORM_ENV },
-  });
-  if (run.error) throw run.error;
-  return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
-}
-
 /**
- * `runTerraform` without blocking, so that several Terraform commands can run side by side; `env`
- * adds to (or overrides) the environment Terraform gets.
+ * Runs `binary args...` in `cwd`, without prompts and without blocking, so that several Terraform
+ * commands can run side by side, and resolves with what it said; `env` adds to (or overrides) the
+ * environment Terraform gets.
  */
 export function runTerraformAsync(
   binary: string,
