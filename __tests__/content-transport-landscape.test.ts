@@ -239,6 +239,28 @@ describe("a landscape in environments.json", () => {
     ]);
   });
 
+  it("reports every role's problems before anything is built, in the file's own field names", () => {
+    const message = problems({
+      environments: { prod },
+      landscapes: {
+        transport: {
+          ...entry,
+          source: { ...entry.source, spaceId: "x", nodeName: "A B" },
+          transport: { ...entry.transport, deployUser: " " },
+          target: { ...entry.target, cloudFoundryApiUrl: "https://cf.example.test" },
+        },
+      },
+    });
+    expect(message).toContain('landscape "transport": source.spaceId "x" is not a GUID');
+    expect(message).toContain('landscape "transport": source.nodeName "A B" may contain only letters');
+    expect(message).toContain('landscape "transport": transport.deployUser " " is empty or blank');
+    expect(message).toContain(
+      'landscape "transport": target.cloudFoundryApiUrl "https://cf.example.test" must be',
+    );
+    // One file field feeding several props is reported once.
+    expect(message.match(/source\.spaceId "x"/g)).toHaveLength(1);
+  });
+
   it("refuses a source subaccount that an environment already sets up", () => {
     const message = problems({
       environments: { prod: { ...prod, subaccountId: SOURCE } },

@@ -120,6 +120,51 @@ export class CloudTransportManagement extends Construct {
   /** Name of the transport service instance's key. */
   public static readonly KEY_NAME = "tms-content-transport-key";
 
+  /**
+   * The problems of the props as configuration gives them, each naming the field and its value;
+   * empty when they are valid. The password, a Terraform reference, is the constructor's to check.
+   */
+  public static validateProps(
+    props: Omit<CloudTransportManagementProps, "deployTarget"> & {
+      readonly deployTarget?: Partial<TransportDeployTarget>;
+    },
+  ): string[] {
+    const shape = validatePropShape("", props, {
+      subaccountId: "string",
+      spaceId: "string",
+      deployTarget: "object",
+      createEntitlements: "boolean",
+      createSubscription: "boolean",
+      landscapeOperators: "array",
+      cloudFoundryProvider: "object",
+      deployDestinationName: "string",
+    });
+    if (props === null || typeof props !== "object") return shape;
+    const target: Partial<TransportDeployTarget> = props.deployTarget ?? {};
+    return [
+      ...shape,
+      ...validateGuid("subaccountId", props.subaccountId),
+      ...validateGuid("spaceId", props.spaceId),
+      ...validatePropShape("deployTarget", props.deployTarget, {
+        url: "string",
+        user: "string",
+        password: "string",
+      }),
+      ...validateName("deployTarget.url", target.url as string),
+      ...validateName("deployTarget.user", target.user as string),
+      ...validateDestinationName(
+        "deployDestinationName",
+        props.deployDestinationName ?? CloudTransportManagement.DEFAULT_DEPLOY_DESTINATION,
+      ),
+      ...(props.landscapeOperators ?? []).flatMap((user, i, users) => [
+        ...validateName(`landscapeOperators[${i}]`, user),
+        ...(users.indexOf(user) < i
+          ? [`landscapeOperators[${i}] ${JSON.stringify(user)} is listed twice`]
+          : []),
+      ]),
+    ];
+  }
+
   /** The subaccount's ID. */
   public readonly subaccountId: string;
 
@@ -146,42 +191,13 @@ export class CloudTransportManagement extends Construct {
 
   public constructor(scope: Construct, id: string, props: CloudTransportManagementProps) {
     super(scope, id);
-    throwIfInvalid(
-      this,
-      validatePropShape("", props, {
-        subaccountId: "string",
-        spaceId: "string",
-        deployTarget: "object",
-        createEntitlements: "boolean",
-        createSubscription: "boolean",
-        landscapeOperators: "array",
-        cloudFoundryProvider: "object",
-        deployDestinationName: "string",
-      }),
-    );
+    throwIfInvalid(this, [
+      ...CloudTransportManagement.validateProps(props),
+      ...validateCredentialsReference("deployTarget.password", props?.deployTarget?.password ?? ""),
+    ]);
     this.deployDestinationName =
       props.deployDestinationName ?? CloudTransportManagement.DEFAULT_DEPLOY_DESTINATION;
     this.subaccountId = props.subaccountId;
-    const target = props.deployTarget ?? ({} as Partial<TransportDeployTarget>);
-    throwIfInvalid(this, [
-      ...validateGuid("subaccountId", props.subaccountId),
-      ...validateGuid("spaceId", props.spaceId),
-      ...validatePropShape("deployTarget", props.deployTarget, {
-        url: "string",
-        user: "string",
-        password: "string",
-      }),
-      ...validateName("deployTarget.url", target.url as string),
-      ...validateName("deployTarget.user", target.user as string),
-      ...validateCredentialsReference("deployTarget.password", target.password ?? ""),
-      ...validateDestinationName("deployDestinationName", this.deployDestinationName),
-      ...(props.landscapeOperators ?? []).flatMap((user, i, users) => [
-        ...validateName(`landscapeOperators[${i}]`, user),
-        ...(users.indexOf(user) < i
-          ? [`landscapeOperators[${i}] ${JSON.stringify(user)} is listed twice`]
-          : []),
-      ]),
-    ]);
 
     const entitle = (serviceName: string) =>
       new subaccountEntitlement.SubaccountEntitlement(this, `${serviceName}-entitlement`, {

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudTransportManagement, CloudTransportManagementProps } from "./cloud-transport-management";
 import { ContentTransportSource, ContentTransportSourceProps } from "./content-transport-source";
 import { ContentTransportTarget, ContentTransportTargetProps } from "./content-transport-target";
+import { ApiManagementSource } from "./api-management-source";
 import { throwIfInvalid, validateDestinationName, validatePropShape } from "./private/validation";
 
 /** Properties of a {@link ContentTransportLandscape}. */
@@ -61,6 +62,63 @@ export class ContentTransportLandscape extends Construct {
   /** The content type of the destination node, as the TMS app lists it. */
   public static readonly TARGET_CONTENT_TYPE = "Multi-Target Application";
 
+  /**
+   * Every problem of the props as configuration gives them (all but the deploy password, a Terraform
+   * reference), the roles' included, each naming the field and its value: for a loader to report
+   * them all before anything is built.
+   */
+  public static validateProps(props: Omit<ContentTransportLandscapeProps, "deployPassword">): string[] {
+    const own = ContentTransportLandscape.ownProblems(props);
+    if (props === null || typeof props !== "object") return own;
+    const within = (role: string, problems: readonly string[]) => problems.map((p) => `${role}.${p}`);
+    const { source, transport, target } = props;
+    return [
+      ...own,
+      ...within("target", ContentTransportTarget.validateProps(target)),
+      ...within(
+        "transport",
+        CloudTransportManagement.validateProps({
+          ...transport,
+          deployTarget: { url: ContentTransportTarget.deployServiceUrlOf(target), user: props.deployUser },
+        }),
+      ),
+      ...within(
+        "source",
+        ContentTransportSource.validateProps({ ...source, sourceNodeName: props.sourceNodeName }),
+      ),
+      ...within(
+        "source.apiManagement",
+        ApiManagementSource.validateProps({ ...source?.apiManagement, subaccountId: source?.subaccountId }),
+      ),
+    ];
+  }
+
+  /** The landscape's own props: their types, the node and route names. */
+  private static ownProblems(props: Omit<ContentTransportLandscapeProps, "deployPassword">): string[] {
+    const shape = validatePropShape("", props, {
+      source: "object",
+      transport: "object",
+      target: "object",
+      deployUser: "string",
+      deployPassword: "string",
+      sourceNodeName: "string",
+      targetNodeName: "string",
+      routeName: "string",
+    });
+    if (props === null || typeof props !== "object") return shape;
+    // TMS names nodes and routes like destinations: letters, digits, "-" and "_".
+    return [
+      ...shape,
+      ...validateDestinationName("sourceNodeName", props.sourceNodeName),
+      ...validateDestinationName("targetNodeName", props.targetNodeName),
+      ...validateDestinationName("routeName", ContentTransportLandscape.routeNameOf(props)),
+    ];
+  }
+
+  private static routeNameOf(props: Omit<ContentTransportLandscapeProps, "deployPassword">): string {
+    return props.routeName ?? `${props.sourceNodeName}_to_${props.targetNodeName}`;
+  }
+
   /** The source subaccount's setup. */
   public readonly source: ContentTransportSource;
 
@@ -87,26 +145,9 @@ export class ContentTransportLandscape extends Construct {
 
   public constructor(scope: Construct, id: string, props: ContentTransportLandscapeProps) {
     super(scope, id);
-    throwIfInvalid(
-      this,
-      validatePropShape("", props, {
-        source: "object",
-        transport: "object",
-        target: "object",
-        deployUser: "string",
-        deployPassword: "string",
-        sourceNodeName: "string",
-        targetNodeName: "string",
-        routeName: "string",
-      }),
-    );
-    this.routeName = props.routeName ?? `${props.sourceNodeName}_to_${props.targetNodeName}`;
-    // TMS names nodes and routes like destinations: letters, digits, "-" and "_".
-    throwIfInvalid(this, [
-      ...validateDestinationName("sourceNodeName", props.sourceNodeName),
-      ...validateDestinationName("targetNodeName", props.targetNodeName),
-      ...validateDestinationName("routeName", this.routeName),
-    ]);
+    // Each role checks its own props when it is built below, the password among the transport's.
+    throwIfInvalid(this, ContentTransportLandscape.ownProblems(props));
+    this.routeName = ContentTransportLandscape.routeNameOf(props);
 
     this.target = new ContentTransportTarget(this, "target", props.target);
     this.transport = new CloudTransportManagement(this, "transport", {

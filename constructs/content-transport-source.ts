@@ -86,6 +86,30 @@ export class ContentTransportSource extends Construct {
   /** The destination name the content transport uploads through (SAP's destination page 795f733). */
   public static readonly TRANSPORT_DESTINATION = "TransportManagementService";
 
+  /**
+   * The problems of the props as configuration gives them, each naming the field and its value;
+   * empty when they are valid. The transport key, a construct, and `apiManagement`, which
+   * `ApiManagementSource.validateProps` checks, are left to the constructor and that construct.
+   */
+  public static validateProps(props: Omit<ContentTransportSourceProps, "transportServiceKey">): string[] {
+    const shape = validatePropShape("", props, {
+      subaccountId: "string",
+      contentAgentSpaceId: "string",
+      transportServiceKey: "object",
+      sourceNodeName: "string",
+      apiManagement: "object",
+      createContentAgentEntitlement: "boolean",
+      connectionCheck: "boolean",
+    });
+    if (props === null || typeof props !== "object") return shape;
+    return [
+      ...shape,
+      ...validateGuid("subaccountId", props.subaccountId),
+      ...validateGuid("contentAgentSpaceId", props.contentAgentSpaceId),
+      ...validateName("sourceNodeName", props.sourceNodeName),
+    ];
+  }
+
   /** The subaccount's ID. */
   public readonly subaccountId: string;
 
@@ -112,23 +136,10 @@ export class ContentTransportSource extends Construct {
 
   public constructor(scope: Construct, id: string, props: ContentTransportSourceProps) {
     super(scope, id);
-    throwIfInvalid(
-      this,
-      validatePropShape("", props, {
-        subaccountId: "string",
-        contentAgentSpaceId: "string",
-        transportServiceKey: "object",
-        sourceNodeName: "string",
-        apiManagement: "object",
-        createContentAgentEntitlement: "boolean",
-        connectionCheck: "boolean",
-      }),
-    );
+    // The API portal setup checks its own props when it is built below.
     throwIfInvalid(this, [
-      ...validateGuid("subaccountId", props.subaccountId),
-      ...validateGuid("contentAgentSpaceId", props.contentAgentSpaceId),
-      ...validateCredentialsReference("transportServiceKey", props.transportServiceKey?.credentials ?? ""),
-      ...validateName("sourceNodeName", props.sourceNodeName),
+      ...ContentTransportSource.validateProps(props),
+      ...validateCredentialsReference("transportServiceKey", props?.transportServiceKey?.credentials ?? ""),
     ]);
 
     this.subaccountId = props.subaccountId;

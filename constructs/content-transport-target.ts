@@ -22,12 +22,42 @@ export interface ContentTransportTargetProps {
 /** `https://api.<domain>` with nothing after the host but an optional `/`. */
 const CF_API_URL = /^https:\/\/api\.([a-z0-9-]+(\.[a-z0-9-]+)+)\/?$/i;
 
+/** The domain of a Cloud Foundry API endpoint (`cf.eu10.hana.ondemand.com`), or undefined for anything else. */
+function domainOf(apiUrl: unknown): string | undefined {
+  return CF_API_URL.exec(String(apiUrl))?.[1];
+}
+
 /**
  * The target subaccount of the content transport: its API portal receives the content through the
  * deploy service of one of its Cloud Foundry spaces, which the transport subaccount's `TMSDeploy`
  * destination calls. It creates nothing; it holds the facts the other roles need of it.
  */
 export class ContentTransportTarget extends Construct {
+  /** The problems of the props, each naming the field and its value; empty when they are valid. */
+  public static validateProps(props: ContentTransportTargetProps): string[] {
+    const shape = validatePropShape("", props, {
+      subaccountId: "string",
+      cloudFoundryApiUrl: "string",
+      spaceId: "string",
+    });
+    if (props === null || typeof props !== "object") return shape;
+    return [
+      ...shape,
+      ...validateGuid("subaccountId", props.subaccountId),
+      ...validateGuid("spaceId", props.spaceId),
+      ...(domainOf(props.cloudFoundryApiUrl) === undefined
+        ? [
+            `cloudFoundryApiUrl ${JSON.stringify(props.cloudFoundryApiUrl)} must be a Cloud Foundry API endpoint such as "https://api.cf.eu10.hana.ondemand.com"`,
+          ]
+        : []),
+    ];
+  }
+
+  /** The deploy service's URL for the target space of `props`: see {@link ContentTransportTarget.deployServiceUrl}. */
+  public static deployServiceUrlOf(props: ContentTransportTargetProps): string {
+    return `https://deploy-service.${domainOf(props.cloudFoundryApiUrl)}/slprot/${props.spaceId}/slp`;
+  }
+
   /** The target subaccount's ID. */
   public readonly subaccountId: string;
 
@@ -42,26 +72,9 @@ export class ContentTransportTarget extends Construct {
 
   public constructor(scope: Construct, id: string, props: ContentTransportTargetProps) {
     super(scope, id);
-    throwIfInvalid(
-      this,
-      validatePropShape("", props, {
-        subaccountId: "string",
-        cloudFoundryApiUrl: "string",
-        spaceId: "string",
-      }),
-    );
-    const domain = CF_API_URL.exec(String(props.cloudFoundryApiUrl))?.[1];
-    throwIfInvalid(this, [
-      ...validateGuid("subaccountId", props.subaccountId),
-      ...validateGuid("spaceId", props.spaceId),
-      ...(domain === undefined
-        ? [
-            `cloudFoundryApiUrl ${JSON.stringify(props.cloudFoundryApiUrl)} must be a Cloud Foundry API endpoint such as "https://api.cf.eu10.hana.ondemand.com"`,
-          ]
-        : []),
-    ]);
+    throwIfInvalid(this, ContentTransportTarget.validateProps(props));
     this.subaccountId = props.subaccountId;
     this.spaceId = props.spaceId;
-    this.deployServiceUrl = `https://deploy-service.${domain}/slprot/${props.spaceId}/slp`;
+    this.deployServiceUrl = ContentTransportTarget.deployServiceUrlOf(props);
   }
 }

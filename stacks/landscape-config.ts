@@ -2,6 +2,7 @@ import {
   ApiManagementDestination,
   ApiManagementSource,
   ApiPortalServiceInstance,
+  ContentTransportLandscape,
   ContentTransportLandscapeProps,
   NameRules,
 } from "btp-apim-transport-destination";
@@ -67,7 +68,7 @@ export function parseLandscapes(
           : validateHttpsUrl("transport.cloudFoundryApiUrl", entry.transport.cloudFoundryApiUrl)),
         ...(entry.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", entry.cliServerUrl)),
         ...(entry.backend === undefined ? [] : validateBackend("backend", entry.backend, name)),
-        ...NameRules.problems("transport.deployUser", entry.transport.deployUser),
+        ...inFileTerms(ContentTransportLandscape.validateProps(config.landscape)),
       ].map((p) => `landscape ${JSON.stringify(name)}: ${p}`),
     );
     landscapes.push(config);
@@ -88,6 +89,29 @@ export function parseLandscapes(
   );
   if (problems.length > 0) throw new ConfigError(file, problems);
   return landscapes;
+}
+
+/**
+ * The constructs' field names where the file names a field otherwise (`toLandscapeConfig` maps one
+ * to the other), so that a problem names what the user wrote.
+ */
+const FILE_FIELDS: ReadonlyArray<readonly [string, string]> = [
+  ["transport.deployTarget.user", "transport.deployUser"],
+  ["source.contentAgentSpaceId", "source.spaceId"],
+  ["source.apiManagement.cloudFoundry.spaceId", "source.spaceId"],
+  ["source.apiManagement.subaccountId", "source.subaccountId"],
+  ["source.sourceNodeName", "source.nodeName"],
+  ["sourceNodeName", "source.nodeName"],
+  ["targetNodeName", "target.nodeName"],
+];
+
+/** `problems` in the file's field names, each said once (one file field feeds several props). */
+function inFileTerms(problems: readonly string[]): string[] {
+  const renamed = problems.map((problem) => {
+    const match = FILE_FIELDS.find(([prop]) => problem.startsWith(`${prop} `));
+    return match ? `${match[1]}${problem.slice(match[0].length)}` : problem;
+  });
+  return [...new Set(renamed)];
 }
 
 /** The file's entry as the stack's config, field by field. */
