@@ -36,6 +36,7 @@ import { buildApp, configFile, loadConfiguration, parseEnvironments, parseLandsc
 import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { ProviderHosts, lockedProviders } from "../src/provider-hosts";
+import { SERVICE_KEY_PATHS } from "../src/service-keys";
 import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
 import { initWithoutBackend, writeStackWithoutBackend } from "../src/terraform-validate";
 import { terraformTestFile } from "../src/terraform-test-file";
@@ -274,9 +275,9 @@ async function main(): Promise<number> {
     const names = Object.keys(stacks);
     // The refused token is tried once per kind of key: the check is the same construct everywhere.
     const checkRefusalIn = new Set(
-      ["btp_subaccount_service_binding", "cloudfoundry_service_credential_binding"].flatMap((keyType) =>
+      SERVICE_KEY_PATHS.flatMap(({ key }) =>
         names
-          .filter((name) => byName.has(name) && stacks[name].check && stacks[name].resource?.[keyType])
+          .filter((name) => byName.has(name) && stacks[name].check && stacks[name].resource?.[key])
           .slice(0, 1),
       ),
     );

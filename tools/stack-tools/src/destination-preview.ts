@@ -4,6 +4,7 @@
  */
 import { ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { JsonObject, isPlainObject } from "./json";
+import { SERVICE_KEY_PATHS } from "./service-keys";
 import { SynthesizedStack } from "./synth-output";
 import { evaluateInTerraform } from "./terraform-evaluate";
 
@@ -83,8 +84,7 @@ export async function evaluateDestinations(
   binary: string,
   landscapeKeys?: LandscapeKeys,
 ): Promise<JsonObject[]> {
-  // A Cloud Foundry credential binding holds Cloud Foundry's binding details, with the key under
-  // `credentials`; in a landscape, the binding's construct path says whose key it is.
+  // In a landscape, a binding's construct path says whose key it is.
   const keyOf = (body: Record<string, unknown>): string => {
     const path = (body["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path ?? "";
     if (landscapeKeys && path.endsWith("/source/content-agent-key/resource"))
@@ -93,18 +93,14 @@ export async function evaluateDestinations(
     return keyText;
   };
   const references = {
-    // A BTP service binding holds the key's JSON as `credentials`.
+    // Each key's attribute holds its credentials in its provider's shape (src/service-keys.ts).
     ...Object.fromEntries(
-      Object.keys(stack.resource?.btp_subaccount_service_binding ?? {}).map((name) => [
-        `btp_subaccount_service_binding.${name}.credentials`,
-        keyText,
-      ]),
-    ),
-    ...Object.fromEntries(
-      Object.entries(stack.resource?.cloudfoundry_service_credential_binding ?? {}).map(([name, body]) => [
-        `cloudfoundry_service_credential_binding.${name}.credential_binding`,
-        JSON.stringify({ credentials: JSON.parse(keyOf(body)) as unknown }),
-      ]),
+      SERVICE_KEY_PATHS.flatMap(({ key, attribute, carrying }) =>
+        Object.entries(stack.resource?.[key] ?? {}).map(([name, body]) => [
+          `${key}.${name}.${attribute}`,
+          carrying(keyOf(body)),
+        ]),
+      ),
     ),
     // The TMSDeploy password is a variable; the preview never asks for it.
     ...Object.fromEntries(Object.keys(stack.variable ?? {}).map((name) => [`var.${name}`, MASK])),

@@ -10,6 +10,7 @@
  */
 import { ApiManagementSourceAdoption } from "btp-apim-transport-destination";
 import { SchemaAttribute, loadSnapshotSchemas } from "./provider-schema";
+import { SERVICE_KEY_PATHS, ServiceKeyPath } from "./service-keys";
 import { SynthesizedStack } from "./synth-output";
 
 /** What the environment asked for, as the user wrote it: the test's expected values. */
@@ -101,36 +102,10 @@ function handMadeDestination(name: string): string {
   );
 }
 
-/** Where a stack keeps its instance and key: BTP's "Other" environment, or a Cloud Foundry space. */
-interface KeyPath {
-  readonly instance: string;
-  readonly key: string;
-  /** The key's attribute that names its instance. */
-  readonly keyInstance: string;
-  /** The key's computed attribute(s) that carry `key`, in the provider's shape. */
-  readonly carrying: (key: MadeUpServiceKey) => Record<string, string>;
-}
-
-const KEY_PATHS: readonly KeyPath[] = [
-  {
-    instance: "btp_subaccount_service_instance",
-    key: "btp_subaccount_service_binding",
-    keyInstance: "service_instance_id",
-    carrying: (key) => ({ credentials: JSON.stringify(key) }),
-  },
-  {
-    // Cloud Foundry's binding details, as the provider returns them: the key under `credentials`.
-    instance: "cloudfoundry_service_instance",
-    key: "cloudfoundry_service_credential_binding",
-    keyInstance: "service_instance",
-    carrying: (key) => ({ credential_binding: JSON.stringify({ credentials: key }) }),
-  },
-];
-
-function keyPathOf(stack: SynthesizedStack): KeyPath {
-  const path = KEY_PATHS.find(({ key }) => stack.resource?.[key] !== undefined);
+function keyPathOf(stack: SynthesizedStack): ServiceKeyPath {
+  const path = SERVICE_KEY_PATHS.find(({ key }) => stack.resource?.[key] !== undefined);
   if (!path)
-    throw new Error(`expected a service key of type ${KEY_PATHS.map(({ key }) => key).join(" or ")}`);
+    throw new Error(`expected a service key of type ${SERVICE_KEY_PATHS.map(({ key }) => key).join(" or ")}`);
   return path;
 }
 
@@ -141,7 +116,7 @@ function keyPathOf(stack: SynthesizedStack): KeyPath {
  * so a wrong import ID shows; the rest is what the object made by hand would hold, since a mock's
  * refresh would otherwise fill it from configuration that is not known yet.
  */
-function importedStates(stack: SynthesizedStack, path: KeyPath): Map<string, Record<string, string>> {
+function importedStates(stack: SynthesizedStack, path: ServiceKeyPath): Map<string, Record<string, string>> {
   const states = new Map<string, Record<string, string>>();
   for (const { to, id } of stack.import ?? []) {
     const attributes = IMPORT_ID_ATTRIBUTES[to.split(".")[0]];
@@ -292,6 +267,8 @@ export function terraformTestFile(
   // imported, the objects it is configured from (the key, the instance) get their values at plan
   // time even where they are created.
   const duringPlan = imported.size > 0;
+  // The key's computed attribute that carries `key`, in the provider's shape.
+  const carrying = (key: MadeUpServiceKey) => ({ [path.attribute]: path.carrying(JSON.stringify(key)) });
   const overrides = (key: MadeUpServiceKey) => [
     ...[...imported]
       .filter(([address]) => address !== binding)
@@ -300,8 +277,8 @@ export function terraformTestFile(
       ? [resourceOverride(instance, { ...computedValues(stack, instance), id: CREATED_INSTANCE_ID }, true)]
       : []),
     imported.has(binding) || !duringPlan
-      ? resourceOverride(binding, { ...imported.get(binding), ...path.carrying(key) })
-      : resourceOverride(binding, { ...computedValues(stack, binding), ...path.carrying(key) }, true),
+      ? resourceOverride(binding, { ...imported.get(binding), ...carrying(key) })
+      : resourceOverride(binding, { ...computedValues(stack, binding), ...carrying(key) }, true),
   ];
   // The user's own strings must arrive exactly as typed.
   const typed = {
