@@ -1,11 +1,24 @@
 /** The report of `npm run landscape`: a landscape's prerequisites, what it sets up, and the steps left to do by hand. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { App } from "cdktf";
 import { ContentTransportLandscapeStack, LandscapeConfig } from "@apim/stacks";
 
-/** The landscape's report as Markdown, from its stack as `cdktf deploy` builds it (never synthesized). */
+/** The landscape's stack as `cdktf deploy` builds it, never synthesized. */
+function landscapeStack(config: LandscapeConfig): ContentTransportLandscapeStack {
+  // An App makes its output folder when it is created: a temporary one, so the report leaves nothing.
+  const outdir = mkdtempSync(join(tmpdir(), "apim-landscape-"));
+  try {
+    return new ContentTransportLandscapeStack(new App({ outdir, skipValidation: true }), config);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** The landscape's report as Markdown, from its constructs. */
 export function landscapeReport(config: LandscapeConfig): string {
-  const stack = new ContentTransportLandscapeStack(new App({ skipValidation: true }), config);
-  const { source, transport, target, manualSteps, prerequisites } = stack.landscape;
+  const { source, transport, target, manualSteps, prerequisites } = landscapeStack(config).landscape;
   const variable = ContentTransportLandscapeStack.DEPLOY_PASSWORD_VARIABLE;
   const list = (items: readonly string[]) => items.map((item, i) => `${i + 1}. ${item}`).join("\n");
   const subaccount = (title: string, id: string, items: readonly string[]) =>
