@@ -2,8 +2,9 @@ import { provider } from "@cdktf/provider-btp";
 import { provider as cloudfoundry } from "@cdktf/provider-cloudfoundry";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ApiManagementSource, TerraformLiteral } from "btp-apim-transport-destination";
+import { ApiManagementSource } from "btp-apim-transport-destination";
 import { addBackend } from "./backend";
+import { btpProvider, cloudFoundryProvider } from "./providers";
 import { EnvironmentConfig, sourceProps } from "./environment-config";
 
 /**
@@ -24,17 +25,9 @@ export class ApiManagementSourceStack extends TerraformStack {
   public constructor(scope: Construct, config: EnvironmentConfig) {
     super(scope, config.name);
 
-    this.provider = new provider.BtpProvider(this, "btp", {
-      globalaccount: TerraformLiteral.string(config.globalAccount),
-      cliServerUrl:
-        config.cliServerUrl === undefined ? undefined : TerraformLiteral.string(config.cliServerUrl),
-    });
-    if (config.cloudFoundry) {
-      // Credentials from CF_USER and CF_PASSWORD (or the provider's other variables), never from here.
-      this.cloudFoundryProvider = new cloudfoundry.CloudfoundryProvider(this, "cloudfoundry", {
-        apiUrl: TerraformLiteral.string(config.cloudFoundry.apiUrl),
-      });
-    }
+    this.provider = btpProvider(this, config.globalAccount, config.cliServerUrl);
+    if (config.cloudFoundry)
+      this.cloudFoundryProvider = cloudFoundryProvider(this, config.cloudFoundry.apiUrl);
     addBackend(this, config.name, config.backend);
 
     this.source = new ApiManagementSource(this, "api-management-source", sourceProps(config));

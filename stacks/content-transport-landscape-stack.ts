@@ -2,8 +2,9 @@ import { provider } from "@cdktf/provider-btp";
 import { provider as cloudfoundry } from "@cdktf/provider-cloudfoundry";
 import { TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { ContentTransportLandscape, TerraformLiteral } from "btp-apim-transport-destination";
+import { ContentTransportLandscape } from "btp-apim-transport-destination";
 import { addBackend } from "./backend";
+import { btpProvider, cloudFoundryProvider } from "./providers";
 import { LandscapeConfig } from "./landscape-config";
 
 /**
@@ -33,23 +34,13 @@ export class ContentTransportLandscapeStack extends TerraformStack {
 
   public constructor(scope: Construct, config: LandscapeConfig) {
     super(scope, config.name);
-    this.provider = new provider.BtpProvider(this, "btp", {
-      globalaccount: TerraformLiteral.string(config.globalAccount),
-      cliServerUrl:
-        config.cliServerUrl === undefined ? undefined : TerraformLiteral.string(config.cliServerUrl),
-    });
-    // Credentials from CF_USER and CF_PASSWORD (or the provider's other variables), never from here.
-    this.cloudFoundryProvider = new cloudfoundry.CloudfoundryProvider(this, "cloudfoundry", {
-      apiUrl: TerraformLiteral.string(config.cloudFoundryApiUrl),
-    });
+    this.provider = btpProvider(this, config.globalAccount, config.cliServerUrl);
+    this.cloudFoundryProvider = cloudFoundryProvider(this, config.cloudFoundryApiUrl);
     if (config.transportCloudFoundryApiUrl !== undefined) {
-      this.transportCloudFoundryProvider = new cloudfoundry.CloudfoundryProvider(
+      this.transportCloudFoundryProvider = cloudFoundryProvider(
         this,
-        "cloudfoundry-transport",
-        {
-          alias: "transport",
-          apiUrl: TerraformLiteral.string(config.transportCloudFoundryApiUrl),
-        },
+        config.transportCloudFoundryApiUrl,
+        "transport",
       );
     }
     addBackend(this, config.name, config.backend);
