@@ -31,10 +31,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { App } from "cdktf";
-import { buildApp, configFile, loadConfiguration, parseEnvironments, parseLandscapes } from "@apim/stacks";
+import { configFile, loadConfiguration, parseEnvironments, parseLandscapes } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
-import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
+import { SynthesizedStack } from "../src/synth-output";
+import { synthesizeStacks } from "../src/synthesize";
 import { ProviderHosts, lockedProviders } from "../src/provider-hosts";
 import { SERVICE_KEY_PATHS } from "../src/service-keys";
 import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
@@ -263,10 +263,8 @@ async function main(): Promise<number> {
     ];
     const byName = new Map(environments.map((environment) => [environment.name, environment]));
     const landscapeByName = new Map(landscapes.map((landscape) => [landscape.name, landscape]));
-    const app = new App({ outdir: join(work, "synth") });
-    buildApp(app, environments, landscapes);
-    app.synth();
-    const stacks = readSynthOutput(join(work, "synth"));
+    // Synthesized into the work folder, where the stacks are initialised and tested.
+    const stacks = synthesizeStacks({ environments, landscapes }, join(work, "synth"));
     console.log(
       `${binary} ${version}: ${Object.keys(stacks).length} stacks${values["load-only"] ? ", load only" : ""}`,
     );

@@ -6,19 +6,22 @@ import { App } from "cdktf";
 import { AppConfiguration, buildApp, parseEnvironments } from "@apim/stacks";
 import { SynthesizedStack, readSynthOutput } from "./synth-output";
 
-/** Synthesizes the app as main.ts does for a configuration and returns its stacks; nothing is left on disk. */
-export function synthesizeStacks({
-  environments,
-  landscapes,
-}: AppConfiguration): Record<string, SynthesizedStack> {
-  const outdir = mkdtempSync(join(tmpdir(), "apim-synth-"));
+/**
+ * Synthesizes the app as main.ts does for a configuration and returns its stacks. Into `outdir`
+ * where given, which is left as synthesized; else nothing is left on disk.
+ */
+export function synthesizeStacks(
+  { environments, landscapes }: AppConfiguration,
+  outdir?: string,
+): Record<string, SynthesizedStack> {
+  const dir = outdir ?? mkdtempSync(join(tmpdir(), "apim-synth-"));
   try {
-    const app = new App({ outdir });
+    const app = new App({ outdir: dir });
     buildApp(app, environments, landscapes);
     app.synth();
-    return readSynthOutput(outdir);
+    return readSynthOutput(dir);
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    if (outdir === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }
 
