@@ -67,8 +67,8 @@ export function environmentsSchema(): Record<string, unknown> {
   return { $id: "environments.schema.json", title: "API Management source environments", ...schema };
 }
 
-/** The schema file's text, of `schema` as generated (generating it takes a TypeScript program: pass it once). */
-export function environmentsSchemaText(schema = environmentsSchema()): string {
+/** The schema file's text, of `schema` from environmentsSchema (which builds a TypeScript program: call it once). */
+export function environmentsSchemaText(schema: Record<string, unknown>): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
@@ -79,7 +79,7 @@ export const VALIDATORS_FILE = join(ROOT, "stacks/environments-schema-validators
  * The validators' module text: `file` for the whole document and one per backend definition, as
  * environments-schema-check.ts uses them, compiled with the options it names from `schema`.
  */
-export function environmentsValidatorsText(schema = environmentsSchema()): string {
+export function environmentsValidatorsText(schema: Record<string, unknown>): string {
   const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { source: true } });
   ajv.addSchema(schema, SCHEMA_ID);
   const refs = Object.fromEntries([
