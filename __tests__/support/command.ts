@@ -22,23 +22,21 @@ export async function runCommand(
   let stderr = "";
   const toStdout = (...data: unknown[]) => void (stdout += `${format(...data)}\n`);
   const toStderr = (...data: unknown[]) => void (stderr += `${format(...data)}\n`);
+  /** A spy on `stream.write` that hands what is written to `add` and calls the write's callback. */
+  const spyOnWrite = (stream: NodeJS.WriteStream, add: (text: string) => void) =>
+    jest.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array, ...rest) => {
+      add(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      const done = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
+      done?.();
+      return true;
+    });
   const spies = [
     jest.spyOn(console, "log").mockImplementation(toStdout),
     jest.spyOn(console, "info").mockImplementation(toStdout),
     jest.spyOn(console, "error").mockImplementation(toStderr),
     jest.spyOn(console, "warn").mockImplementation(toStderr),
-    jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array, ...rest) => {
-      stdout += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      const done = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
-      done?.();
-      return true;
-    }),
-    jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array, ...rest) => {
-      stderr += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      const done = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
-      done?.();
-      return true;
-    }),
+    spyOnWrite(process.stdout, (text) => (stdout += text)),
+    spyOnWrite(process.stderr, (text) => (stderr += text)),
   ];
   const restore = setEnv(env);
   try {
