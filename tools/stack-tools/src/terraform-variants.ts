@@ -76,18 +76,19 @@ export function terraformVariants(): EnvironmentsDocument {
   variants["cf-no-connection-check"] = { ...space(0x102), connectionCheck: false };
   // Every subset of what can be adopted (15), the empty one aside, since that is the plain stack,
   // on either path.
-  for (const [prefix, path] of [
-    ["adopt", () => ({})],
-    ["cf-adopt", (mask: number) => space(0x200 + mask)],
+  // Each path numbers its variants from its own offset, which keeps their IDs apart.
+  for (const [prefix, offset, path] of [
+    ["adopt", 0, () => ({})],
+    ["cf-adopt", 0x200, space],
   ] as const) {
     for (let mask = 1; mask < 1 << ADOPTABLE.length; mask++) {
-      const variant = prefix === "adopt" ? mask : 0x200 + mask;
+      const variant = offset + mask;
       const adopt = Object.fromEntries(
         ADOPTABLE.filter((_, i) => mask & (1 << i)).map(([field, value]) => [field, value(variant)]),
       );
       // An adopted key keeps its name, which the config must then give.
       const keyName = "serviceKeyId" in adopt ? { serviceKeyName: "key-made-by-hand" } : {};
-      variants[`${prefix}-${Object.keys(adopt).join("-")}`] = { adopt, ...keyName, ...path(mask) };
+      variants[`${prefix}-${Object.keys(adopt).join("-")}`] = { adopt, ...keyName, ...path(variant) };
     }
   }
   for (const [type, backend] of Object.entries(BACKENDS)) variants[`backend-${type}`] = { backend };
