@@ -99,13 +99,11 @@ export async function generateBindings(
   const { address, package: packageDir } = GENERATED_PROVIDERS[name];
   const toolkit = await TOOLKITS[options.generator ?? "@cdktf/provider-generator"]();
   const cdktfJson = JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")) as CdktfJson;
-  const spec = cdktfJson.terraformProviders.find(
-    (p) => p.split("@")[0].toLowerCase() === address.replace("registry.terraform.io/", ""),
-  );
+  // cdktf.json names the provider as `<namespace>/<type>`, without the registry.
+  const source = address.replace("registry.terraform.io/", "");
+  const spec = cdktfJson.terraformProviders.find((p) => p.split("@")[0].toLowerCase() === source);
   if (!spec) {
-    throw new Error(
-      `cdktf.json: terraformProviders has no "${address.replace("registry.terraform.io/", "")}@<version>" entry`,
-    );
+    throw new Error(`cdktf.json: terraformProviders has no "${source}@<version>" entry`);
   }
   const constraint = toolkit.constraint(spec);
   if (!constraint.version || !/^\d+\.\d+\.\d+$/.test(constraint.version)) {
