@@ -48,11 +48,7 @@ async function main(): Promise<number> {
       for (const [name, stack] of Object.entries(readSynthOutput(outdir))) {
         const result = await terraformValidate(binary, join(work, "validate", example, name), stack);
         const said = result.diagnostics.map((d) => diagnosticLine(name, d)).join("\n");
-        report(
-          result.ok,
-          `${example} ${name} terraform validate`,
-          "initError" in result ? result.initError : said,
-        );
+        report(result.ok, `${example} ${name} terraform validate`, result.initError ?? said);
       }
     }
   } finally {

@@ -39,7 +39,7 @@ async function withTerraform(
     let errors = 0;
     for (const [name, stack] of Object.entries(stacks)) {
       const result = await terraformValidate(binary, join(work, name), stack);
-      if ("initError" in result && result.initError !== undefined) {
+      if (result.initError !== undefined) {
         console.error(
           `${name}: terraform init could not install the providers:\n${result.initError.trim()}\n` +
             "Where the registry is out of reach, point TF_CLI_CONFIG_FILE at a mirror (docs/operations.md, " +

@@ -17,9 +17,12 @@ export interface TerraformDiagnostic {
 }
 
 /** What Terraform said of one stack: init's error output where init failed, else validate's diagnostics. */
-export type ValidateResult =
-  | { readonly ok: true; readonly diagnostics: readonly TerraformDiagnostic[] }
-  | { readonly ok: false; readonly initError?: string; readonly diagnostics: readonly TerraformDiagnostic[] };
+export interface ValidateResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly TerraformDiagnostic[];
+  /** Where init failed (`ok` false, no diagnostics): what it said. */
+  readonly initError?: string;
+}
 
 /** Writes `stack` into `dir` as cdk.tf.json, without its backend block. */
 export function writeStackWithoutBackend(dir: string, stack: SynthesizedStack): void {
