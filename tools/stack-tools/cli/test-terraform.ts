@@ -35,7 +35,7 @@ import { configFile, loadConfiguration, parseEnvironments, parseLandscapes } fro
 import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack } from "../src/synth-output";
 import { synthesizeStacks } from "../src/synthesize";
-import { ProviderHosts, lockedProviders } from "../src/provider-hosts";
+import { LockedProvider, ProviderHosts, lockedProviders } from "../src/provider-hosts";
 import { SERVICE_KEY_PATHS } from "../src/service-keys";
 import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
 import { initWithoutBackend, writeStackWithoutBackend } from "../src/terraform-validate";
@@ -117,8 +117,7 @@ async function loadStep(
  * resolved the addresses and read the constraints itself, so this holds what `terraform providers`
  * would list, without a command of its own.
  */
-function pinProblems(dir: string, stack: SynthesizedStack): string[] {
-  const locked = lockedProviders(dir);
+function pinProblems(locked: ReadonlyMap<string, LockedProvider>, stack: SynthesizedStack): string[] {
   const required = requiredProviders(stack);
   const problems = required.flatMap(({ address, version }) => {
     const lock = locked.get(address);
@@ -147,6 +146,9 @@ async function fullSteps(
   writeFileSync(join(dir, TEST_FILE), testFile);
   const outcomes: Outcome[] = [];
   let env: Record<string, string> = LOOP_ENV;
+  // The lock file that init writes, read once: checked against the pins, and the providers that
+  // validate and test reattach to.
+  let locked: ReadonlyMap<string, LockedProvider> = new Map();
   for (const [step, args] of [
     ["init", ["init", "-backend=false", "-input=false", "-no-color"]],
     ["validate", ["validate", "-no-color"]],
@@ -154,9 +156,11 @@ async function fullSteps(
   ] as const) {
     // Validate and test reattach to the providers started once for the whole loop, each the
     // package this stack's init installed and locked (src/provider-hosts.ts).
-    if (step === "validate") env = { ...LOOP_ENV, ...(await hosts.environment(dir)) };
+    if (step === "validate") env = { ...LOOP_ENV, ...(await hosts.environment(dir, locked)) };
     const run = await runTerraformAsync(binary, dir, args, env);
-    const problems = run.status === 0 && step === "init" ? pinProblems(dir, stack) : [];
+    const initialised = run.status === 0 && step === "init";
+    if (initialised) locked = lockedProviders(dir);
+    const problems = initialised ? pinProblems(locked, stack) : [];
     const ok = run.status === 0 && problems.length === 0;
     outcomes.push({
       stack: name,

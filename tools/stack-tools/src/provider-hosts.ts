@@ -99,11 +99,15 @@ export class ProviderHosts {
 
   /**
    * The environment with which Terraform, in the initialised folder `dir`, uses the running
-   * providers for those its lock file locks; empty where none could be started.
+   * providers for those its lock file locks (`locked`, as {@link lockedProviders} reads it); empty
+   * where none could be started.
    */
-  async environment(dir: string): Promise<Record<string, string>> {
+  async environment(
+    dir: string,
+    locked: ReadonlyMap<string, LockedProvider>,
+  ): Promise<Record<string, string>> {
     const reattach: Record<string, unknown> = {};
-    for (const [address, lock] of lockedProviders(dir)) {
+    for (const [address, lock] of locked) {
       if (lock.version === undefined) continue;
       const key = [address, lock.version, ...lock.hashes].join(" ");
       let host = this.hosts.get(key);
