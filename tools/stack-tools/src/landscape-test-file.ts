@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LandscapeConfig } from "@apim/stacks";
 import { SynthesizedStack } from "./synth-output";
+import { hcl } from "./terraform-test-file";
 import { TESTED_LANDSCAPE } from "./terraform-variants";
 
 const INDEPENDENT_TEST = join(__dirname, "../terraform-tests/content-transport-landscape.tftest.hcl");
@@ -45,7 +46,7 @@ export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeC
   return [
     'mock_provider "btp" {}',
     'mock_provider "cloudfoundry" {}',
-    ...aliases.map((alias) => `mock_provider "cloudfoundry" {\n  alias = ${JSON.stringify(alias)}\n}`),
+    ...aliases.map((alias) => `mock_provider "cloudfoundry" {\n  alias = ${hcl(alias)}\n}`),
     'mock_provider "http" {',
     '  mock_data "http" {',
     "    defaults = { status_code = 200 }",
@@ -56,18 +57,18 @@ export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeC
       [
         "override_resource {",
         `  target = ${address}`,
-        `  values = { credential_binding = ${JSON.stringify(MADE_UP_CREDENTIALS)} }`,
+        `  values = { credential_binding = ${hcl(MADE_UP_CREDENTIALS)} }`,
         "}",
       ].join("\n"),
     ),
     'run "the_four_destinations_of_sap_procedure" {',
     "  command = apply",
     "  assert {",
-    `    condition = toset([${destinations.map((d) => `${configuration(d)}.Name`).join(", ")}]) == toset(${JSON.stringify(names)})`,
+    `    condition = toset([${destinations.map((d) => `${configuration(d)}.Name`).join(", ")}]) == toset([${names.map(hcl).join(",")}])`,
     '    error_message = "not the four destinations of SAP\'s procedure"',
     "  }",
     "  assert {",
-    `    condition = [for c in [${destinations.map(configuration).join(", ")}] : c.sourceSystemId if c.Name == "TransportManagementService"] == [${JSON.stringify(landscape.landscape.sourceNodeName)}]`,
+    `    condition = [for c in [${destinations.map(configuration).join(", ")}] : c.sourceSystemId if c.Name == "TransportManagementService"] == [${hcl(landscape.landscape.sourceNodeName)}]`,
     '    error_message = "TransportManagementService does not name the source node as its sourceSystemId"',
     "  }",
     "}",

@@ -56,7 +56,7 @@ export const MADE_UP_KEYS: readonly [MadeUpServiceKey, MadeUpServiceKey] = [
 const TRANSPORT_PATH = "/api/1.0/transportmodule/Transport";
 
 /** An HCL string literal: JSON's escapes, plus HCL's own for `${` and `%{`. */
-function hcl(value: string): string {
+export function hcl(value: string): string {
   return JSON.stringify(value)
     .replace(/\$\{/g, () => "$${")
     .replace(/%\{/g, "%%{");
