@@ -4,11 +4,10 @@ import { terraformBinary } from "../src/terraform-cli";
 import { TESTED_LANDSCAPE, terraformVariants } from "../src/terraform-variants";
 import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
 
-const landscape = terraformVariants().landscapes?.[TESTED_LANDSCAPE];
+const variants = terraformVariants();
+const landscape = variants.landscapes?.[TESTED_LANDSCAPE];
 const stack = readSynthOutput(
-  synthAppTo(writeConfig({ environments: terraformVariants().environments, landscapes: { l: landscape } }), [
-    "l",
-  ]),
+  synthAppTo(writeConfig({ environments: variants.environments, landscapes: { l: landscape } }), ["l"]),
 ).l;
 
 // Three keys whose every value differs, so a key read for the wrong destination shows.
