@@ -13,6 +13,7 @@ import { ProviderSchema, SchemaBlock, loadSnapshotSchemas } from "./provider-sch
 import { isExpression, parseReference } from "./references";
 import { compareText } from "./order";
 import { BlockKind as ModelBlockKind, readStackModel } from "./stack-model";
+import { SERVICE_KEY_PATHS } from "./service-keys";
 import { SynthesizedStack } from "./synth-output";
 import { parseTemplate, unescapeQuoted } from "./template-syntax";
 
@@ -597,8 +598,7 @@ async function diffStack(
     // so until the apply ends (or for good, should it fail) the destination holds dead credentials.
     const block = now.get(change.address);
     if (
-      (change.type === "btp_subaccount_service_binding" ||
-        change.type === "cloudfoundry_service_credential_binding") &&
+      SERVICE_KEY_PATHS.some(({ key }) => key === change.type) &&
       change.action === "replace" &&
       block?.attributes.get("lifecycle.create_before_destroy")?.text !== "true"
     ) {
