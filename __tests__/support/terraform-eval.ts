@@ -14,7 +14,8 @@ function terraform(dir: string, args: readonly string[]): string {
   });
   if (run.error)
     throw new Error(`these tests need Terraform >= 1.7 on PATH (or APIM_TERRAFORM): ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`terraform ${args[0]} failed:\n${run.stderr}`);
+  // With -json, Terraform writes its errors to stdout as messages, not to stderr.
+  if (run.status !== 0) throw new Error(`terraform ${args[0]} failed:\n${run.stderr || run.stdout}`);
   return run.stdout;
 }
 
