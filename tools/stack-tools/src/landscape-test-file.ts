@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LandscapeConfig } from "@apim/stacks";
 import { SynthesizedStack } from "./synth-output";
-import { hcl } from "./terraform-test-file";
+import { hcl, mockProviders } from "./mock-values";
 import { TESTED_LANDSCAPE } from "./terraform-variants";
 
 const INDEPENDENT_TEST = join(__dirname, "../terraform-tests/content-transport-landscape.tftest.hcl");
@@ -39,19 +39,11 @@ export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeC
     "TransportManagementService",
     landscape.landscape.transport.deployDestinationName ?? "TMSDeploy",
   ];
-  // Every configuration of a provider needs its mock: the transport space may have its own endpoint.
-  const aliases = ((stack.provider?.cloudfoundry ?? []) as Array<{ alias?: string }>)
-    .map((configuration) => configuration.alias)
-    .filter((alias): alias is string => alias !== undefined);
   return [
-    'mock_provider "btp" {}',
-    'mock_provider "cloudfoundry" {}',
-    ...aliases.map((alias) => `mock_provider "cloudfoundry" {\n  alias = ${hcl(alias)}\n}`),
-    'mock_provider "http" {',
-    '  mock_data "http" {',
-    "    defaults = { status_code = 200 }",
-    "  }",
-    "}",
+    // Every configuration of a provider gets its mock: the transport space may have its own endpoint.
+    ...mockProviders(stack, {
+      http: ['  mock_data "http" {', "    defaults = { status_code = 200 }", "  }"],
+    }),
     'variables { tms_deploy_password = "made-up-deploy-password" }',
     ...addresses("cloudfoundry_service_credential_binding").map((address) =>
       [

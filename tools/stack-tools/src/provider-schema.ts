@@ -17,6 +17,7 @@ export interface SchemaAttribute {
   readonly computed?: boolean;
   readonly sensitive?: boolean;
   readonly deprecated?: boolean;
+  readonly description?: string;
 }
 
 export interface SchemaBlock {

@@ -9,7 +9,8 @@
  * its environment gives.
  */
 import { ApiManagementSourceAdoption } from "btp-apim-transport-destination";
-import { SchemaAttribute, loadSnapshotSchemas } from "./provider-schema";
+import { MockValue, computedValues, hcl, hclValue, mockProviders } from "./mock-values";
+import { loadSnapshotSchemas } from "./provider-schema";
 import { SERVICE_KEY_PATHS, ServiceKeyPath } from "./service-keys";
 import { SynthesizedStack } from "./synth-output";
 
@@ -54,13 +55,6 @@ export const MADE_UP_KEYS: readonly [MadeUpServiceKey, MadeUpServiceKey] = [
 ];
 
 const TRANSPORT_PATH = "/api/1.0/transportmodule/Transport";
-
-/** An HCL string literal: JSON's escapes, plus HCL's own for `${` and `%{`. */
-export function hcl(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\$\{/g, () => "$${")
-    .replace(/%\{/g, "%%{");
-}
 
 function onlyName(blocks: Record<string, unknown> | undefined, type: string): string {
   const names = Object.keys(blocks ?? {});
@@ -138,64 +132,20 @@ function importedStates(stack: SynthesizedStack, path: ServiceKeyPath): Map<stri
   return states;
 }
 
-/** A literal override value: a string, a bool, a number, an empty collection, or an object of them. */
-type OverrideValue =
-  | string
-  | boolean
-  | number
-  | readonly []
-  | { readonly [attribute: string]: OverrideValue };
-
-function hclValue(value: OverrideValue): string {
-  if (typeof value === "string") return hcl(value);
-  if (Array.isArray(value)) return "[]";
-  if (typeof value === "object") return hclObject(value as Readonly<Record<string, OverrideValue>>);
-  return String(value);
-}
-
-function hclObject(values: Readonly<Record<string, OverrideValue>>): string {
-  return `{ ${Object.entries(values)
-    .map(([name, value]) => `${name} = ${hclValue(value)}`)
-    .join(", ")} }`;
-}
-
-/** A made-up value of an attribute: of its type, or for a single nested object every attribute of it. */
-function madeUpValue(name: string, attribute: SchemaAttribute): OverrideValue {
-  const nested = attribute.nested_type;
-  if (nested) {
-    if (nested.nesting_mode !== "single") return nested.nesting_mode === "map" ? {} : [];
-    return Object.fromEntries(
-      Object.entries(nested.attributes).map(([inner, spec]) => [inner, madeUpValue(inner, spec)]),
-    );
-  }
-  const kind = Array.isArray(attribute.type) ? attribute.type[0] : attribute.type;
-  if (kind === "bool") return false;
-  if (kind === "number") return 0;
-  if (kind === "list" || kind === "set" || kind === "tuple") return [];
-  if (kind === "map" || kind === "object") return {};
-  return `made-up-${name}`;
-}
-
 /**
  * A made-up value for every computed attribute of `address` that its configuration leaves open.
  * A mock fills such attributes with random values at plan time and again at apply, which Terraform
  * then rejects as an inconsistent plan; an override that gives all of them at plan time does not.
  */
-function computedValues(stack: SynthesizedStack, address: string): Record<string, OverrideValue> {
+function computedValuesOf(stack: SynthesizedStack, address: string): Record<string, MockValue> {
   const [type, name] = address.split(".");
-  const configured = stack.resource?.[type]?.[name] ?? {};
-  const attributes =
-    loadSnapshotSchemas().find((schema) => schema.resources[type])?.resources[type].attributes ?? {};
-  return Object.fromEntries(
-    Object.entries(attributes)
-      .filter(([attribute, spec]) => spec.computed && !(attribute in configured))
-      .map(([attribute, spec]) => [attribute, madeUpValue(attribute, spec)]),
-  );
+  const block = loadSnapshotSchemas().find((schema) => schema.resources[type])?.resources[type];
+  return computedValues(type, block, stack.resource?.[type]?.[name]);
 }
 
 function resourceOverride(
   target: string,
-  values: Readonly<Record<string, OverrideValue>>,
+  values: Readonly<Record<string, MockValue>>,
   duringPlan = false,
 ): string {
   // Override values must be literals (no function calls), so JSON is written out as strings.
@@ -203,7 +153,7 @@ function resourceOverride(
     "  override_resource {",
     `    target = ${target}`,
     ...(duringPlan ? ["    override_during = plan"] : []),
-    `    values = ${hclObject(values)}`,
+    `    values = ${hclValue(values)}`,
     "  }",
   ].join("\n");
 }
@@ -272,13 +222,17 @@ export function terraformTestFile(
   const overrides = (key: MadeUpServiceKey) => [
     ...[...imported]
       .filter(([address]) => address !== binding)
-      .map(([address, state]) => resourceOverride(address, state)),
+      .map(([address, state]) =>
+        resourceOverride(address, { ...computedValuesOf(stack, address), ...state }),
+      ),
     ...(duringPlan && !imported.has(instance)
-      ? [resourceOverride(instance, { ...computedValues(stack, instance), id: CREATED_INSTANCE_ID }, true)]
+      ? [resourceOverride(instance, { ...computedValuesOf(stack, instance), id: CREATED_INSTANCE_ID }, true)]
       : []),
-    imported.has(binding) || !duringPlan
-      ? resourceOverride(binding, { ...imported.get(binding), ...carrying(key) })
-      : resourceOverride(binding, { ...computedValues(stack, binding), ...carrying(key) }, true),
+    resourceOverride(
+      binding,
+      { ...computedValuesOf(stack, binding), ...imported.get(binding), ...carrying(key) },
+      duringPlan && !imported.has(binding),
+    ),
   ];
   // The user's own strings must arrive exactly as typed.
   const typed = {
@@ -332,7 +286,7 @@ export function terraformTestFile(
   const adoption = adoptionAsserts(stack, expected, destinationName, { instance, key: binding });
   const blocks = [
     "# Generated by `npm run test:terraform` from this stack's cdk.tf.json; do not edit.",
-    ...Object.keys(stack.provider ?? {}).map((provider) => `mock_provider ${hcl(provider)} {}`),
+    ...mockProviders(stack),
   ];
   if (adoption.length > 0) {
     blocks.push(

@@ -10,7 +10,16 @@
 
 mock_provider "btp" {}
 
-mock_provider "cloudfoundry" {}
+# The provider checks that a service instance's plan and space are GUIDs (validation.ValidUUID()),
+# under mock_provider too: Cloud Foundry's IDs are GUIDs, so the mocks' are.
+mock_provider "cloudfoundry" {
+  mock_data "cloudfoundry_service_plan" {
+    defaults = { id = "9f8e7d6c-5b4a-4392-8a1b-0c9d8e7f6a5b" }
+  }
+  mock_resource "cloudfoundry_service_instance" {
+    defaults = { id = "8e7d6c5b-4a39-4281-9f0a-1b2c3d4e5f6a" }
+  }
+}
 
 # A failing check fails a test: the made-up token services answer as real ones would.
 mock_provider "http" {
