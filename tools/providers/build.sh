@@ -51,7 +51,7 @@ done < <(go mod edit -json | node -e '
 if [ -d "$schemas" ]; then
   standin="$out/build/schema-stand-in"
   echo "building the schema stand-in from tools/providers/schema-stand-in" >&2
-  go build -trimpath -o "$standin" ./schema-stand-in
+  go build -C schema-stand-in -trimpath -o "$standin" .
   # One line per schema file: its provider's address (the file's only key) and the version that
   # its name ends in.
   while read -r source version file; do

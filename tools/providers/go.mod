@@ -13,7 +13,7 @@ go 1.26
 
 tool github.com/hashicorp/terraform-provider-time
 
-require github.com/hashicorp/terraform-plugin-go v0.26.0
+require github.com/hashicorp/terraform-plugin-go v0.26.0 // indirect
 
 require (
 	github.com/fatih/color v1.16.0 // indirect

@@ -1,11 +1,11 @@
-// Command schema-stand-in is a Terraform provider that knows a real provider's schema and nothing
-// else. `npm run providers` installs it into the local mirror, under the real provider's source
+// Command schema-stand-in is a Terraform provider that knows a real provider's schema and the
+// validators of it that the project's stacks meet (validators.go). `npm run providers` installs it into the local mirror, under the real provider's source
 // address and version, for providers whose binaries cannot be built or downloaded on a machine.
 //
 // With it, `terraform init`, `terraform validate` and `terraform test` with `mock_provider` run
-// offline, since those need from a provider only its schema. It cannot show the real provider's
-// own attribute validators or its API's behaviour, and it refuses to be configured, so a plan or
-// apply that reaches it stops at once and says what it is.
+// offline, since those need from a provider only its schema and its validators. It cannot show its
+// API's behaviour, and it refuses to be configured, so a plan or apply that reaches it stops at
+// once and says what it is.
 //
 // It reads `schema.json` beside its executable: what `terraform providers schema -json` prints for
 // the real provider, with exactly one provider in it.
@@ -53,11 +53,13 @@ func main() {
 	}
 }
 
-// StandIn serves one provider's schema and refuses everything that would need the provider itself.
+// StandIn serves one provider's schema, runs the real provider's validators that it carries
+// (validators.go), and refuses everything that would need the provider itself.
 type StandIn struct {
 	address string
 	binary  string
 	schema  *tfprotov6.GetProviderSchemaResponse
+	rules   providerRules
 }
 
 // Load reads a `terraform providers schema -json` file that holds exactly one provider.
@@ -78,7 +80,12 @@ func Load(path, binary string) (*StandIn, error) {
 		if err != nil {
 			return nil, fmt.Errorf("schema stand-in: %s: %w", path, err)
 		}
-		return &StandIn{address: address, binary: binary, schema: schema}, nil
+		carried := rules[address]
+		// npm run providers names the binary terraform-provider-<type>_v<version>, as the registry does.
+		if version := binary[strings.LastIndex(binary, "_v")+2:]; carried.version != "" && carried.version != version {
+			return nil, fmt.Errorf("schema stand-in: %s %s: the validators carried are those of %s; read the provider's at %s into validators.go", address, version, carried.version, version)
+		}
+		return &StandIn{address: address, binary: binary, schema: schema, rules: carried}, nil
 	}
 	panic("unreachable")
 }
@@ -118,24 +125,30 @@ func (s *StandIn) GetProviderSchema(context.Context, *tfprotov6.GetProviderSchem
 	return s.schema, nil
 }
 
+// The committed schemas hold no resource identities.
+func (s *StandIn) GetResourceIdentitySchemas(context.Context, *tfprotov6.GetResourceIdentitySchemasRequest) (*tfprotov6.GetResourceIdentitySchemasResponse, error) {
+	return &tfprotov6.GetResourceIdentitySchemasResponse{}, nil
+}
+
 // Validation checks what every terraform-plugin-framework provider checks for any schema (the four
-// providers stood in for are all framework providers): no value for a read-only attribute.
-// Terraform itself checks the rest of the schema; the real provider's own validators are not known here.
+// providers stood in for are all framework providers): no value for a read-only attribute; and
+// then the real provider's own validators that validators.go carries. Terraform itself checks the
+// rest of the schema.
 func (s *StandIn) ValidateProviderConfig(_ context.Context, req *tfprotov6.ValidateProviderConfigRequest) (*tfprotov6.ValidateProviderConfigResponse, error) {
-	return &tfprotov6.ValidateProviderConfigResponse{PreparedConfig: req.Config}, nil
+	return &tfprotov6.ValidateProviderConfigResponse{PreparedConfig: req.Config, Diagnostics: s.validate("provider", s.schema.Provider, req.Config)}, nil
 }
 
 func (s *StandIn) ValidateResourceConfig(_ context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: readOnlyValues(s.schema.ResourceSchemas[req.TypeName], req.Config)}, nil
+	return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: s.validate("resource."+req.TypeName, s.schema.ResourceSchemas[req.TypeName], req.Config)}, nil
 }
 
 func (s *StandIn) ValidateDataResourceConfig(_ context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	return &tfprotov6.ValidateDataResourceConfigResponse{Diagnostics: readOnlyValues(s.schema.DataSourceSchemas[req.TypeName], req.Config)}, nil
+	return &tfprotov6.ValidateDataResourceConfigResponse{Diagnostics: s.validate("data."+req.TypeName, s.schema.DataSourceSchemas[req.TypeName], req.Config)}, nil
 }
 
-// readOnlyValues reports each computed-only attribute that the configuration gives a value, with
-// the framework's words for it.
-func readOnlyValues(schema *tfprotov6.Schema, config *tfprotov6.DynamicValue) []*tfprotov6.Diagnostic {
+// validate reports each computed-only attribute that the configuration gives a value, with the
+// framework's words for it, and what the carried rules of `block` find.
+func (s *StandIn) validate(block string, schema *tfprotov6.Schema, config *tfprotov6.DynamicValue) []*tfprotov6.Diagnostic {
 	if schema == nil || config == nil {
 		return nil
 	}
@@ -145,6 +158,10 @@ func readOnlyValues(schema *tfprotov6.Schema, config *tfprotov6.DynamicValue) []
 	}
 	var diagnostics []*tfprotov6.Diagnostic
 	walkBlock(schema.Block, value, tftypes.NewAttributePath(), &diagnostics)
+	var fields map[string]tftypes.Value
+	if value.IsKnown() && !value.IsNull() && value.As(&fields) == nil {
+		diagnostics = append(diagnostics, s.rules.validate(block, fields)...)
+	}
 	return diagnostics
 }
 
@@ -170,9 +187,10 @@ func walkAttributes(attributes []*tfprotov6.SchemaAttribute, fields map[string]t
 		at := path.WithAttributeName(attribute.Name)
 		if attribute.Computed && !attribute.Optional && !attribute.Required {
 			*diagnostics = append(*diagnostics, &tfprotov6.Diagnostic{
-				Severity:  tfprotov6.DiagnosticSeverityError,
-				Summary:   "Invalid Configuration for Read-Only Attribute",
-				Detail:    fmt.Sprintf("Cannot set value for this attribute as the provider has marked it as read-only. Remove the configuration line setting the value (%s).", attribute.Name),
+				Severity: tfprotov6.DiagnosticSeverityError,
+				Summary:  "Invalid Configuration for Read-Only Attribute",
+				Detail: "Cannot set value for this attribute as the provider has marked it as read-only. Remove the configuration line setting the value.\n\n" +
+					"Refer to the provider documentation or contact the provider developers for additional information about configurable and read-only attributes that are supported.",
 				Attribute: at,
 			})
 			continue
@@ -251,6 +269,14 @@ func (s *StandIn) ImportResourceState(context.Context, *tfprotov6.ImportResource
 
 func (s *StandIn) MoveResourceState(context.Context, *tfprotov6.MoveResourceStateRequest) (*tfprotov6.MoveResourceStateResponse, error) {
 	return &tfprotov6.MoveResourceStateResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) UpgradeResourceIdentity(context.Context, *tfprotov6.UpgradeResourceIdentityRequest) (*tfprotov6.UpgradeResourceIdentityResponse, error) {
+	return &tfprotov6.UpgradeResourceIdentityResponse{Diagnostics: s.refusal()}, nil
+}
+
+func (s *StandIn) GenerateResourceConfig(context.Context, *tfprotov6.GenerateResourceConfigRequest) (*tfprotov6.GenerateResourceConfigResponse, error) {
+	return &tfprotov6.GenerateResourceConfigResponse{Diagnostics: s.refusal()}, nil
 }
 
 func (s *StandIn) ReadDataSource(context.Context, *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
