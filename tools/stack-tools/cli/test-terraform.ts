@@ -22,6 +22,11 @@
  * blocks) and lists the providers it requires, which must be the ones the stack pins, at their
  * versions.
  *
+ * Once per loop, the step `provider validators` (src/provider-rule-check.ts): each validator of the
+ * real providers that the stand-ins carry, with a bad value and a good one, under `terraform
+ * validate` and `terraform test`, must say exactly the real provider's words, whichever providers
+ * TF_CLI_CONFIG_FILE gives.
+ *
  * Where a provider is a schema stand-in of `npm run providers`, one stack also gets the step
  * `stand-in refuses`: `terraform plan` must stop at the stand-in and say what it is, so a stand-in
  * can never pass for the provider. Stacks run side by side, as many as there are cores.
@@ -42,6 +47,7 @@ import { initWithoutBackend, writeStackWithoutBackend } from "../src/terraform-v
 import { terraformTestFile } from "../src/terraform-test-file";
 import { terraformVariants } from "../src/terraform-variants";
 import { landscapeTestFile } from "../src/landscape-test-file";
+import { RequiredProviders, checkProviderRules } from "../src/provider-rule-check";
 
 const USAGE = `Usage: npm run test:terraform [-- --load-only] [--keep DIR] [--config FILE]
 
@@ -312,7 +318,20 @@ async function main(): Promise<number> {
       }
       return results;
     };
-    const jobs = names.map((name) => () => stackJob(name));
+    // The providers that the validator cases use, pinned as the stacks pin them.
+    const pins: RequiredProviders = Object.fromEntries(
+      names
+        .flatMap((name) => Object.entries(stacks[name].terraform?.required_providers ?? {}))
+        .filter(([provider]) => ["btp", "cloudfoundry", "http"].includes(provider)),
+    ) as RequiredProviders;
+    const rulesJob = async (): Promise<Outcome[]> =>
+      (await checkProviderRules(binary, join(work, "provider-validators"), pins, LOOP_ENV)).map(
+        (outcome) => ({
+          stack: "provider validators",
+          ...outcome,
+        }),
+      );
+    const jobs = [...(full ? [rulesJob] : []), ...names.map((name) => () => stackJob(name))];
     const outcomes = (await inParallel(jobs, availableParallelism())).flat();
     const failed = outcomes.filter((outcome) => !outcome.ok).length;
     console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
