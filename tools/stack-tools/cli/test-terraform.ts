@@ -325,12 +325,12 @@ async function main(): Promise<number> {
         .filter(([provider]) => ["btp", "cloudfoundry", "http"].includes(provider)),
     ) as RequiredProviders;
     const rulesJob = async (): Promise<Outcome[]> =>
-      (await checkProviderRules(binary, join(work, "provider-validators"), pins, LOOP_ENV)).map(
-        (outcome) => ({
-          stack: "provider validators",
-          ...outcome,
-        }),
-      );
+      (
+        await checkProviderRules(binary, join(work, "provider-validators"), pins, async (dir) => ({
+          ...LOOP_ENV,
+          ...(await hosts.environment(dir, lockedProviders(dir))),
+        }))
+      ).map((outcome) => ({ stack: "provider validators", ...outcome }));
     const jobs = [...(full ? [rulesJob] : []), ...names.map((name) => () => stackJob(name))];
     const outcomes = (await inParallel(jobs, availableParallelism())).flat();
     const failed = outcomes.filter((outcome) => !outcome.ok).length;

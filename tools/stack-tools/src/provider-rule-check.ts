@@ -252,7 +252,7 @@ async function testStep(
   binary: string,
   dir: string,
   required: RequiredProviders,
-  env: Readonly<Record<string, string>>,
+  environment: TestEnvironment,
 ) {
   const step = "test: the good run passes, each case's run fails with the provider's words";
   mkdirSync(dir, { recursive: true });
@@ -260,7 +260,7 @@ async function testStep(
   for (const [name, text] of testFiles()) writeFileSync(join(dir, name), text);
   const initError = await initWithoutBackend(binary, dir);
   if (initError !== undefined) return { step, ok: false, detail: initError };
-  const run = await runTerraformAsync(binary, dir, ["test", "-json", "-no-color"], env);
+  const run = await runTerraformAsync(binary, dir, ["test", "-json", "-no-color"], await environment(dir));
   const events = run.stdout
     .split("\n")
     .filter((line) => line.startsWith("{"))
@@ -296,16 +296,19 @@ async function testStep(
   };
 }
 
-/** The three steps, in folders under `work`; `env` is the loop's Terraform environment. */
+/** The environment of `terraform test` in the initialised folder `dir` (the loop's, with its running providers). */
+export type TestEnvironment = (dir: string) => Promise<Readonly<Record<string, string>>>;
+
+/** The three steps, in folders under `work`. */
 export async function checkProviderRules(
   binary: string,
   work: string,
   required: RequiredProviders,
-  env: Readonly<Record<string, string>>,
+  environment: TestEnvironment,
 ): Promise<RuleCheckOutcome[]> {
   return Promise.all([
     validateStep(binary, join(work, "good"), required, "good"),
     validateStep(binary, join(work, "bad"), required, "bad"),
-    testStep(binary, join(work, "test"), required, env),
+    testStep(binary, join(work, "test"), required, environment),
   ]);
 }
