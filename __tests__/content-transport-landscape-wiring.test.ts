@@ -1,0 +1,319 @@
+/**
+ * How a landscape's pieces are wired to each other: which key each destination and check takes its
+ * values from (evaluated by real Terraform, for the key shapes SAP issues), which entitlement each
+ * object waits for, what the constructs expose, which provider each object of a transport space
+ * behind another API endpoint uses, and that every construct taking a secret refuses a literal.
+ */
+import { TerraformOutput, TerraformVariable } from "cdktf";
+import { Construct } from "constructs";
+import {
+  CloudTransportManagement,
+  ContentTransportLandscape,
+  OAuthTokenCheck,
+  ValidationError,
+} from "btp-apim-transport-destination";
+import { synthApp, writeConfig } from "./support/app";
+import { synthAlone } from "./support/synth";
+import { evaluateInTerraform } from "./support/terraform-eval";
+
+const SOURCE = "8b1f4c2e-6a3d-4e9b-9c7a-2f5e1d0b3a64";
+const TRANSPORT = "c3a9e7d1-4b2f-4a68-8e5c-9d1b7f3a2c05";
+const TARGET = "e5d2b8f4-1c7a-4f36-a9e0-3b6c8d2f1a97";
+const SPACES = {
+  contentAgent: "4f7a2c9e-8d1b-4e63-b5a0-6c3e9f2d7b18",
+  transport: "a6c1e8d3-2f9b-4a75-8d4e-1b7c3f9a6e20",
+  target: "d9b4f2a7-6e3c-4d81-9a5f-8c2e7b1d4f36",
+};
+
+interface Stack {
+  readonly output: Record<string, { readonly value: unknown }>;
+  readonly resource: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly check: Record<
+    string,
+    {
+      readonly assert: Array<{ readonly error_message: string }>;
+      readonly data: {
+        readonly http: Record<string, { readonly url: string; readonly request_body: string }>;
+      };
+    }
+  >;
+}
+
+function build(scope: Construct): ContentTransportLandscape {
+  const password = new TerraformVariable(scope, "password", { type: "string", sensitive: true });
+  return new ContentTransportLandscape(scope, "landscape", {
+    source: { subaccountId: SOURCE, contentAgentSpaceId: SPACES.contentAgent },
+    transport: { subaccountId: TRANSPORT, spaceId: SPACES.transport },
+    target: {
+      subaccountId: TARGET,
+      spaceId: SPACES.target,
+      cloudFoundryApiUrl: "https://api.cf.eu10-004.hana.ondemand.com",
+    },
+    deployUser: "deployer@example.com",
+    deployPassword: password.stringValue,
+    sourceNodeName: "APIM_DEV",
+    targetNodeName: "APIM_PROD",
+  });
+}
+
+/** What the constructs expose, by output name: synthesized as outputs to be evaluated beside the destinations. */
+const EXPOSED = {
+  contentAssemblyTokenUrl: (l: ContentTransportLandscape) =>
+    l.source.contentAssemblyDestination.tokenServiceUrl,
+  contentAssemblyUrl: (l: ContentTransportLandscape) => l.source.contentAssemblyDestination.url,
+  transportTokenUrl: (l: ContentTransportLandscape) => l.source.transportDestination.tokenServiceUrl,
+  transportUrl: (l: ContentTransportLandscape) => l.source.transportDestination.url,
+};
+
+let built: ContentTransportLandscape | undefined;
+const stack = synthAlone((scope) => {
+  built = build(scope);
+  for (const [name, value] of Object.entries(EXPOSED)) {
+    new TerraformOutput(scope, name, { value: value(built) });
+  }
+}) as unknown as Stack;
+const landscape = built as unknown as ContentTransportLandscape;
+
+/** The name of the one resource of `type` at `path` under the landscape (cdktf's logical ID). */
+function nameAt(type: string, path: string): string {
+  const pattern = new RegExp(`^landscape_${path.replace(/\//g, "_")}_[0-9A-F]{8}$`);
+  const found = Object.keys(stack.resource[type] ?? {}).filter((name) => pattern.test(name));
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+const resourceAt = (type: string, path: string) => stack.resource[type][nameAt(type, path)];
+const addressOf = (type: string, path: string) => `${type}.${nameAt(type, path)}`;
+
+const CONTENT_AGENT_KEY = addressOf(
+  "cloudfoundry_service_credential_binding",
+  "source/content-agent-key/resource",
+);
+const TRANSPORT_KEY = addressOf("cloudfoundry_service_credential_binding", "transport/key/resource");
+
+/** A Cloud Foundry key's `credential_binding` as the provider returns it: `credentials` holding SAP's key. */
+function binding(credentials: Record<string, unknown>): string {
+  return JSON.stringify({ credentials });
+}
+
+/** Keys shaped as SAP issues them; the UAA URL with or without the trailing slash that real keys carry. */
+function keys(slash: { contentAgent: string; transport: string }) {
+  return {
+    [`${CONTENT_AGENT_KEY}.credential_binding`]: binding({
+      url: "https://content-agent.cfapps.eu10.hana.ondemand.com",
+      uaa: {
+        url: `https://acme-dev.authentication.eu10.hana.ondemand.com${slash.contentAgent}`,
+        clientid: "sb-content-agent-3f9a!b117|content-agent!b53",
+        clientsecret: "made-up-content-agent-secret+/=",
+      },
+    }),
+    [`${TRANSPORT_KEY}.credential_binding`]: binding({
+      uri: "https://transport-service-app-backend.ts.cfapps.eu10.hana.ondemand.com",
+      uaa: {
+        url: `https://acme-tms.authentication.eu10.hana.ondemand.com${slash.transport}`,
+        clientid: "sb-c2a7e9f1-tms!b117|alm-ts-backend!b1603",
+        clientsecret: "made-up-transport-secret&%",
+      },
+    }),
+  };
+}
+
+const destinationConfiguration = (path: string) =>
+  String(resourceAt("btp_subaccount_destination_generic", path).destination_configuration);
+
+/** The check block whose assert is about `destinationName`. */
+function checkNaming(destinationName: string) {
+  const named = Object.values(stack.check).filter((check) =>
+    check.assert.some((a) => a.error_message.includes(`destination "${destinationName}"`)),
+  );
+  expect(named).toHaveLength(1);
+  return Object.values(named[0].data.http)[0];
+}
+
+describe("a landscape's destinations and checks, evaluated by Terraform", () => {
+  const templates = {
+    contentAssembly: destinationConfiguration("source/content-assembly-destination/resource"),
+    transport: destinationConfiguration("source/transport-destination/resource"),
+    contentAssemblyCheckUrl: checkNaming("ContentAssemblyService").url,
+    contentAssemblyCheckBody: checkNaming("ContentAssemblyService").request_body,
+    transportCheckUrl: checkNaming("TransportManagementService").url,
+    transportCheckBody: checkNaming("TransportManagementService").request_body,
+  };
+  const exposed = Object.fromEntries(
+    Object.keys(EXPOSED).map((name) => [name, String(stack.output[name].value)]),
+  );
+
+  it.each([
+    ["with", "/", "/"],
+    ["without", "", ""],
+    ["with and without", "/", ""],
+  ])(
+    "gives each OAuth destination its own key's client and uaa.url + /oauth/token, keys %s a trailing slash",
+    (_, a, b) => {
+      const values = evaluateInTerraform(
+        { ...templates, ...exposed },
+        keys({ contentAgent: a, transport: b }),
+      ) as Record<string, string>;
+      const contentAssembly = JSON.parse(values.contentAssembly) as Record<string, string>;
+      const transport = JSON.parse(values.transport) as Record<string, string>;
+      expect(contentAssembly).toMatchObject({
+        Name: "ContentAssemblyService",
+        URL: "https://content-agent.cfapps.eu10.hana.ondemand.com",
+        clientId: "sb-content-agent-3f9a!b117|content-agent!b53",
+        clientSecret: "made-up-content-agent-secret+/=",
+        tokenServiceURL: "https://acme-dev.authentication.eu10.hana.ondemand.com/oauth/token",
+      });
+      expect(transport).toMatchObject({
+        Name: "TransportManagementService",
+        URL: "https://transport-service-app-backend.ts.cfapps.eu10.hana.ondemand.com",
+        clientId: "sb-c2a7e9f1-tms!b117|alm-ts-backend!b1603",
+        clientSecret: "made-up-transport-secret&%",
+        tokenServiceURL: "https://acme-tms.authentication.eu10.hana.ondemand.com/oauth/token",
+        sourceSystemId: "APIM_DEV",
+      });
+      // Each check asks its own destination's token service, with its own client.
+      expect(values.contentAssemblyCheckUrl).toBe(contentAssembly.tokenServiceURL);
+      expect(values.transportCheckUrl).toBe(transport.tokenServiceURL);
+      const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
+      expect(form(values.contentAssemblyCheckBody)).toEqual({
+        grant_type: "client_credentials",
+        client_id: contentAssembly.clientId,
+        client_secret: contentAssembly.clientSecret,
+      });
+      expect(form(values.transportCheckBody)).toEqual({
+        grant_type: "client_credentials",
+        client_id: transport.clientId,
+        client_secret: transport.clientSecret,
+      });
+      // What the constructs expose is what the destinations hold.
+      expect(values.contentAssemblyTokenUrl).toBe(contentAssembly.tokenServiceURL);
+      expect(values.contentAssemblyUrl).toBe(contentAssembly.URL);
+      expect(values.transportTokenUrl).toBe(transport.tokenServiceURL);
+      expect(values.transportUrl).toBe(transport.URL);
+    },
+  );
+});
+
+describe("a landscape's wiring in the synthesized stack", () => {
+  it("names each destination in its own check's message, and checks each OAuth destination once", () => {
+    const messages = Object.values(stack.check).flatMap((check) => check.assert.map((a) => a.error_message));
+    for (const name of ["ContentAssemblyService", "TransportManagementService"]) {
+      expect(messages.filter((m) => m.includes(`destination "${name}"`))).toHaveLength(1);
+    }
+    expect(checkNaming("ContentAssemblyService").url).toContain(CONTENT_AGENT_KEY);
+    expect(checkNaming("ContentAssemblyService").url).not.toContain(TRANSPORT_KEY);
+    expect(checkNaming("TransportManagementService").url).toContain(TRANSPORT_KEY);
+    expect(checkNaming("TransportManagementService").url).not.toContain(CONTENT_AGENT_KEY);
+  });
+
+  it("has each object wait for the entitlement it needs, in its own subaccount", () => {
+    const entitlement = (service: string) => {
+      const found = Object.entries(stack.resource.btp_subaccount_entitlement).filter(
+        ([, body]) => body.service_name === service,
+      );
+      expect(found).toHaveLength(1);
+      return `btp_subaccount_entitlement.${found[0][0]}`;
+    };
+    expect(resourceAt("btp_subaccount_subscription", "transport/subscription").depends_on).toEqual([
+      entitlement("alm-ts"),
+    ]);
+    expect(resourceAt("cloudfoundry_service_instance", "transport/instance/resource").depends_on).toEqual([
+      entitlement("transport"),
+    ]);
+    expect(resourceAt("cloudfoundry_service_instance", "source/content-agent/resource").depends_on).toEqual([
+      entitlement("content-agent"),
+    ]);
+    expect(stack.resource.btp_subaccount_entitlement[entitlement("alm-ts").split(".")[1]].subaccount_id).toBe(
+      TRANSPORT,
+    );
+    expect(
+      stack.resource.btp_subaccount_entitlement[entitlement("content-agent").split(".")[1]].subaccount_id,
+    ).toBe(SOURCE);
+  });
+
+  it("exposes the deploy destination's name as the destination holds it, and the route between the nodes", () => {
+    expect(landscape.transport.deployDestinationName).toBe("TMSDeploy");
+    expect(destinationConfiguration("transport/deploy-destination")).toContain('"Name" = "TMSDeploy"');
+    expect(landscape.routeName).toMatch(/APIM_DEV.*APIM_PROD/);
+  });
+});
+
+describe("secrets: every construct that takes one refuses a literal, without quoting it", () => {
+  const refusal = (make: (scope: Construct) => void): string => {
+    try {
+      synthAlone(make);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ValidationError);
+      return (err as Error).message;
+    }
+    throw new Error("expected a ValidationError");
+  };
+
+  it("OAuthTokenCheck's clientSecret", () => {
+    const message = refusal(
+      (scope) =>
+        new OAuthTokenCheck(scope, "check", {
+          tokenServiceUrl: "https://acme-dev.authentication.eu10.hana.ondemand.com/oauth/token",
+          clientId: "sb-content-agent-3f9a!b117|content-agent!b53",
+          clientSecret: "hunter2-literal",
+          destinationName: "ContentAssemblyService",
+        }),
+    );
+    expect(message).toContain("clientSecret");
+    expect(message).not.toContain("hunter2-literal");
+  });
+
+  it("CloudTransportManagement's deployTarget.password", () => {
+    const message = refusal((scope) => {
+      new CloudTransportManagement(scope, "transport", {
+        subaccountId: TRANSPORT,
+        spaceId: SPACES.transport,
+        deployTarget: {
+          url: "https://deploy-service.cf.eu10-004.hana.ondemand.com/slprot/x/slp",
+          user: "deployer@example.com",
+          password: "hunter2-literal",
+        },
+      });
+    });
+    expect(message).toContain("deployTarget.password");
+    expect(message).not.toContain("hunter2-literal");
+  });
+});
+
+describe("a transport space behind another API endpoint, through environments.json", () => {
+  it("reads its service plans through its own provider too", () => {
+    const other = "https://api.cf.eu20-001.hana.ondemand.com";
+    const file = writeConfig({
+      environments: {
+        prod: { globalAccount: "acme-global", subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b" },
+      },
+      landscapes: {
+        transport: {
+          globalAccount: "acme-global",
+          cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+          source: { subaccountId: SOURCE, spaceId: SPACES.contentAgent, nodeName: "APIM_DEV" },
+          transport: {
+            subaccountId: TRANSPORT,
+            spaceId: SPACES.transport,
+            deployUser: "deployer@example.com",
+            cloudFoundryApiUrl: other,
+          },
+          target: { subaccountId: TARGET, spaceId: SPACES.target, nodeName: "APIM_PROD" },
+        },
+      },
+    });
+    const synthesized = synthApp(file).transport as unknown as {
+      data: Record<string, Record<string, { provider?: string; "//": { metadata: { path: string } } }>>;
+    };
+    const plans = Object.values(synthesized.data.cloudfoundry_service_plan).map((body) => [
+      body["//"].metadata.path.split("/").slice(2).join("/"),
+      body.provider,
+    ]);
+    expect(plans.sort()).toEqual([
+      ["source/api-management/service-instance/plan", undefined],
+      ["source/content-agent/plan", undefined],
+      ["transport/instance/plan", "cloudfoundry.transport"],
+    ]);
+  });
+});
