@@ -28,12 +28,7 @@ const labels = (group: readonly PlacedEnvironment[]) => group.map(label).join(" 
  * and a subaccount in more than one environment that none said it shares.
  */
 export function environmentConflicts(environments: readonly PlacedEnvironment[]): string[] {
-  const problems: string[] = [];
-  for (const same of groups(environments, (e) => stateLocation(e.name, e.backend))) {
-    problems.push(
-      `${labels(same)} share one Terraform state (${stateLocation(same[0].name, same[0].backend)}); each needs its own`,
-    );
-  }
+  const problems = stateClashes(environments.map(stateOwnerOf));
   for (const field of ["serviceInstanceId", "serviceKeyId"] as const) {
     const adopting = environments.filter((e) => typeof e.adopt?.[field] === "string");
     // BTP compares GUIDs without regard to letter case, so this rule does too.
@@ -56,6 +51,35 @@ export function environmentConflicts(environments: readonly PlacedEnvironment[])
   const said = environments.filter((e) => !unsaid.some((same) => same.includes(e)));
   problems.push(...ApiManagementSource.subaccountClashes(said.map(occupantOf)));
   return problems;
+}
+
+/** A stack's claim on a Terraform state: how messages name it, its name (the local default's) and its backend. */
+export interface StateOwner {
+  readonly label: string;
+  readonly name: string;
+  readonly backend?: BackendConfig;
+}
+
+/**
+ * Stacks that would share one Terraform state, each group said once: the later apply would
+ * overwrite the earlier one's state, and destroy what it no longer finds in its own. Only groups
+ * with one of `concerning` in them, so that each loader reports the clashes that are its own.
+ */
+export function stateClashes(
+  owners: readonly StateOwner[],
+  concerning: readonly StateOwner[] = owners,
+): string[] {
+  return groups(owners, (o) => stateLocation(o.name, o.backend))
+    .filter((same) => same.some((o) => concerning.includes(o)))
+    .map(
+      (same) =>
+        `${same.map((o) => o.label).join(" and ")} share one Terraform state (${stateLocation(same[0].name, same[0].backend)}); each needs its own`,
+    );
+}
+
+/** An environment's claim on a Terraform state. */
+export function stateOwnerOf(e: PlacedEnvironment): StateOwner {
+  return { label: label(e), name: e.name, backend: e.backend };
 }
 
 /** What an environment puts into its subaccount, as the subaccount rule reads it. */
