@@ -1,0 +1,382 @@
+/**
+ * A landscape as users set it up, in environments.json: each option changed alone must change what
+ * the option is about in the synthesized stack and nothing else, and each landscape keeps a state of
+ * its own, apart from every environment's and every other landscape's.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Testing } from "cdktf";
+import { ConfigError, ContentTransportLandscapeStack, loadConfiguration } from "@apim/stacks";
+import { writeConfig } from "./support/app";
+import { tempDir } from "./support/temp";
+
+const SOURCE = "8b1f4c2e-6a3d-4e9b-9c7a-2f5e1d0b3a64";
+const TRANSPORT = "c3a9e7d1-4b2f-4a68-8e5c-9d1b7f3a2c05";
+const TARGET_SPACE = "d9b4f2a7-6e3c-4d81-9a5f-8c2e7b1d4f36";
+const OTHER = "7a3e9c1f-2b6d-4f80-a4c9-5e1d8b3f6a27";
+
+const ENTRY = {
+  globalAccount: "acme-dev",
+  cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+  source: { subaccountId: SOURCE, spaceId: "4f7a2c9e-8d1b-4e63-b5a0-6c3e9f2d7b18", nodeName: "APIM_DEV" },
+  transport: {
+    subaccountId: TRANSPORT,
+    spaceId: "a6c1e8d3-2f9b-4a75-8d4e-1b7c3f9a6e20",
+    deployUser: "deployer@example.com",
+  },
+  target: {
+    subaccountId: "e5d2b8f4-1c7a-4f36-a9e0-3b6c8d2f1a97",
+    spaceId: TARGET_SPACE,
+    nodeName: "APIM_PROD",
+  },
+};
+type Entry = typeof ENTRY & Record<string, unknown>;
+
+/** An environment beside the landscape, in a subaccount of its own: the file needs one today. */
+const PROD = { globalAccount: "acme-prod", subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b" };
+
+/** `ENTRY` with `change` merged in, one level into source, transport and target. */
+function changed(change: Record<string, unknown>): Entry {
+  const merged: Record<string, unknown> = { ...ENTRY, ...change };
+  for (const role of ["source", "transport", "target"] as const) {
+    merged[role] = { ...ENTRY[role], ...(change[role] as object | undefined) };
+  }
+  return merged as Entry;
+}
+
+function stackOf(entry: Entry): ContentTransportLandscapeStack {
+  const file = writeConfig({ environments: { prod: PROD }, landscapes: { transport: entry } });
+  const [config] = loadConfiguration(file, ["transport"]).landscapes;
+  return new ContentTransportLandscapeStack(Testing.app(), config);
+}
+
+/**
+ * Every value of the synthesized stack by its path, resources named by their construct path under
+ * the landscape (`transport/deploy-destination`) rather than cdktf's hashed logical ID.
+ */
+function leaves(stack: ContentTransportLandscapeStack): Map<string, unknown> {
+  const json = JSON.parse(Testing.synth(stack)) as Record<string, unknown>;
+  const out = new Map<string, unknown>();
+  const walk = (value: unknown, path: string) => {
+    if (value === null || typeof value !== "object") return void out.set(path, value);
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "//") continue;
+      const name = /^(resource|data)\.[a-z_]+$/.test(path)
+        ? key.replace(/^content-transport_/, "").replace(/_[0-9A-F]{8}$/, "")
+        : key;
+      walk(inner, path === "" ? name : `${path}.${name}`);
+    }
+  };
+  walk(json, "");
+  return out;
+}
+
+/** The paths whose values differ between the two stacks, with the value in `after` (undefined: gone). */
+function difference(before: Map<string, unknown>, after: Map<string, unknown>): Record<string, unknown> {
+  const paths = [...new Set([...before.keys(), ...after.keys()])].filter(
+    (path) => before.get(path) !== after.get(path),
+  );
+  return Object.fromEntries(paths.sort().map((path) => [path, after.get(path)]));
+}
+
+const DEPLOY = "resource.btp_subaccount_destination_generic.deploy-destination";
+const configurationWith = (text: string) => expect.stringContaining(text);
+
+describe("a landscape's options in environments.json, one at a time", () => {
+  const base = leaves(stackOf(ENTRY));
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ["globalAccount", { globalAccount: "acme-qa" }, { "provider.btp.0.globalaccount": "acme-qa" }],
+    [
+      "cliServerUrl",
+      { cliServerUrl: "https://cli.btp.example.test" },
+      { "provider.btp.0.cli_server_url": "https://cli.btp.example.test" },
+    ],
+    [
+      "cloudFoundryApiUrl, which the target's deploy service follows unless the target has its own",
+      { cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com" },
+      {
+        "provider.cloudfoundry.0.api_url": "https://api.cf.us10-001.hana.ondemand.com",
+        [`${DEPLOY}.destination_configuration`]: configurationWith(
+          `"URL" = "https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/${TARGET_SPACE}/slp"`,
+        ),
+        "output.deploy_service_url.value": `https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/${TARGET_SPACE}/slp`,
+      },
+    ],
+    [
+      "routeName",
+      { routeName: "API_release" },
+      {
+        "output.manual_steps.value.2": expect.stringMatching(
+          /route: Name "API_release", Source Node "APIM_DEV", Target Node "APIM_PROD"/,
+        ),
+      },
+    ],
+    [
+      "source.subaccountId: the source's entitlements and its three destinations",
+      { source: { subaccountId: OTHER } },
+      {
+        "resource.btp_subaccount_entitlement.source_api-management_entitlement_resource.subaccount_id": OTHER,
+        "resource.btp_subaccount_entitlement.source_content-agent-entitlement.subaccount_id": OTHER,
+        "resource.btp_subaccount_destination_generic.source_api-management_destination_resource.subaccount_id":
+          OTHER,
+        "resource.btp_subaccount_destination_generic.source_content-assembly-destination_resource.subaccount_id":
+          OTHER,
+        "resource.btp_subaccount_destination_generic.source_transport-destination_resource.subaccount_id":
+          OTHER,
+      },
+    ],
+    [
+      "source.spaceId: the API portal and Content Agent instances, in one space as SAP's procedure has them",
+      { source: { spaceId: OTHER } },
+      {
+        "resource.cloudfoundry_service_instance.source_api-management_service-instance_resource.space": OTHER,
+        "resource.cloudfoundry_service_instance.source_content-agent_resource.space": OTHER,
+      },
+    ],
+    [
+      "source.nodeName: the transport destination's sourceSystemId and the steps that name the node",
+      { source: { nodeName: "APIM_SRC" } },
+      {
+        "resource.btp_subaccount_destination_generic.source_transport-destination_resource.destination_configuration":
+          configurationWith('"sourceSystemId" = "APIM_SRC"'),
+        "output.manual_steps.value.0": expect.stringMatching(/source node: Name "APIM_SRC"/),
+        "output.manual_steps.value.2": expect.stringMatching(
+          /route: Name "APIM_SRC_to_APIM_PROD", Source Node "APIM_SRC", Target Node "APIM_PROD"/,
+        ),
+      },
+    ],
+    [
+      "transport.subaccountId: the entitlements, the subscription, TMSDeploy and where the nodes are made",
+      { transport: { subaccountId: OTHER } },
+      {
+        "resource.btp_subaccount_entitlement.alm-ts-entitlement.subaccount_id": OTHER,
+        "resource.btp_subaccount_entitlement.transport-entitlement.subaccount_id": OTHER,
+        "resource.btp_subaccount_subscription.subscription.subaccount_id": OTHER,
+        [`${DEPLOY}.subaccount_id`]: OTHER,
+        "output.manual_steps.value.0": expect.stringContaining(`(subaccount ${OTHER})`),
+      },
+    ],
+    [
+      "transport.spaceId",
+      { transport: { spaceId: OTHER } },
+      { "resource.cloudfoundry_service_instance.instance_resource.space": OTHER },
+    ],
+    [
+      "transport.deployUser",
+      { transport: { deployUser: "release.deployer@example.com" } },
+      {
+        [`${DEPLOY}.destination_configuration`]: configurationWith('"User" = "release.deployer@example.com"'),
+      },
+    ],
+    [
+      "transport.landscapeOperators: an assignment in the transport subaccount, once subscribed",
+      { transport: { landscapeOperators: ["ops@example.com"] } },
+      {
+        "resource.btp_subaccount_role_collection_assignment.landscape-operator-opsexamplecom.subaccount_id":
+          TRANSPORT,
+        "resource.btp_subaccount_role_collection_assignment.landscape-operator-opsexamplecom.role_collection_name":
+          "TMS_LandscapeOperator_RC",
+        "resource.btp_subaccount_role_collection_assignment.landscape-operator-opsexamplecom.user_name":
+          "ops@example.com",
+        "resource.btp_subaccount_role_collection_assignment.landscape-operator-opsexamplecom.depends_on.0":
+          expect.stringMatching(/^btp_subaccount_subscription\./),
+      },
+    ],
+    [
+      "transport.createEntitlements false: no entitlement, nothing waits for one",
+      { transport: { createEntitlements: false } },
+      {
+        "resource.btp_subaccount_entitlement.alm-ts-entitlement.plan_name": undefined,
+        "resource.btp_subaccount_entitlement.alm-ts-entitlement.service_name": undefined,
+        "resource.btp_subaccount_entitlement.alm-ts-entitlement.subaccount_id": undefined,
+        "resource.btp_subaccount_entitlement.transport-entitlement.plan_name": undefined,
+        "resource.btp_subaccount_entitlement.transport-entitlement.service_name": undefined,
+        "resource.btp_subaccount_entitlement.transport-entitlement.subaccount_id": undefined,
+        "resource.btp_subaccount_subscription.subscription.depends_on.0": undefined,
+        "resource.cloudfoundry_service_instance.instance_resource.depends_on.0": undefined,
+      },
+    ],
+    [
+      "transport.createSubscription false",
+      { transport: { createSubscription: false } },
+      {
+        "resource.btp_subaccount_subscription.subscription.app_name": undefined,
+        "resource.btp_subaccount_subscription.subscription.depends_on.0": undefined,
+        "resource.btp_subaccount_subscription.subscription.plan_name": undefined,
+        "resource.btp_subaccount_subscription.subscription.subaccount_id": undefined,
+      },
+    ],
+    [
+      "transport.cloudFoundryApiUrl: a provider of its own, for the transport instance, its plan and its key",
+      { transport: { cloudFoundryApiUrl: "https://api.cf.eu20-001.hana.ondemand.com" } },
+      {
+        "provider.cloudfoundry.1.alias": "transport",
+        "provider.cloudfoundry.1.api_url": "https://api.cf.eu20-001.hana.ondemand.com",
+        "data.cloudfoundry_service_plan.instance_plan.provider": "cloudfoundry.transport",
+        "resource.cloudfoundry_service_instance.instance_resource.provider": "cloudfoundry.transport",
+        "resource.cloudfoundry_service_credential_binding.key_resource.provider": "cloudfoundry.transport",
+      },
+    ],
+    [
+      "target.spaceId: the deploy service's URL",
+      { target: { spaceId: OTHER } },
+      {
+        [`${DEPLOY}.destination_configuration`]: configurationWith(
+          `"URL" = "https://deploy-service.cf.eu10.hana.ondemand.com/slprot/${OTHER}/slp"`,
+        ),
+        "output.deploy_service_url.value": `https://deploy-service.cf.eu10.hana.ondemand.com/slprot/${OTHER}/slp`,
+      },
+    ],
+    [
+      "target.cloudFoundryApiUrl: the deploy service's domain, the stack's provider unchanged",
+      { target: { cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com" } },
+      {
+        [`${DEPLOY}.destination_configuration`]: configurationWith(
+          `"URL" = "https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/${TARGET_SPACE}/slp"`,
+        ),
+        "output.deploy_service_url.value": `https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/${TARGET_SPACE}/slp`,
+      },
+    ],
+    [
+      "target.nodeName: the destination node and the route's target",
+      { target: { nodeName: "APIM_QA" } },
+      {
+        "output.manual_steps.value.1": expect.stringMatching(/destination node: Name "APIM_QA"/),
+        "output.manual_steps.value.2": expect.stringMatching(
+          /route: Name "APIM_DEV_to_APIM_QA", Source Node "APIM_DEV", Target Node "APIM_QA"/,
+        ),
+      },
+    ],
+    [
+      "backend",
+      {
+        backend: {
+          type: "s3",
+          bucket: "tf-state",
+          key: "landscapes/transport.tfstate",
+          region: "eu-central-1",
+        },
+      },
+      {
+        "terraform.backend.local.path": undefined,
+        "terraform.backend.s3.bucket": "tf-state",
+        "terraform.backend.s3.key": "landscapes/transport.tfstate",
+        "terraform.backend.s3.region": "eu-central-1",
+      },
+    ],
+  ])("%s", (_, change, expected) => {
+    expect(difference(base, leaves(stackOf(changed(change))))).toEqual(expected);
+  });
+
+  it("source.connectionCheck false: no token check is left, and nothing else changes but the http provider", () => {
+    const gone = difference(base, leaves(stackOf(changed({ source: { connectionCheck: false } }))));
+    const paths = Object.keys(gone);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(
+      paths.filter((p) => !p.startsWith("check.") && !p.startsWith("terraform.required_providers.http")),
+    ).toEqual([]);
+    expect(Object.values(gone).filter((value) => value !== undefined)).toEqual([]);
+    expect([...base.keys()].filter((p) => p.startsWith("check.")).every((p) => p in gone)).toBe(true);
+  });
+
+  it("target.subaccountId: what must hold before the deploy names it (the target gets no object of its own)", () => {
+    const stack = stackOf(changed({ target: { subaccountId: OTHER } }));
+    expect(stack.landscape.target.subaccountId).toBe(OTHER);
+    expect(stack.landscape.prerequisites[0]).toContain(`the target subaccount ${OTHER}`);
+    expect(difference(base, leaves(stack))).toEqual({});
+  });
+});
+
+describe("a landscape's state", () => {
+  const problems = (document: unknown): string => {
+    try {
+      loadConfiguration(writeConfig(document));
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message;
+    }
+    throw new Error("expected a ConfigError");
+  };
+  const second = { ...ENTRY, source: { ...ENTRY.source, subaccountId: OTHER } };
+  const s3 = { type: "s3", bucket: "tf-state", key: "apim/shared.tfstate", region: "eu-central-1" };
+
+  it("is terraform.<landscape>.tfstate in the project by default, as Terraform itself finds it", () => {
+    const synthesized = JSON.parse(Testing.synth(stackOf(ENTRY))) as {
+      terraform: { backend: Record<string, unknown> };
+    };
+    expect(synthesized.terraform.backend).toEqual({
+      local: { path: "../../../terraform.transport.tfstate" },
+    });
+    // Terraform, run where cdktf puts the stack, writes the state there: the backend and an output only.
+    const project = tempDir();
+    const stackDir = join(project, "cdktf.out", "stacks", "transport");
+    mkdirSync(stackDir, { recursive: true });
+    writeFileSync(
+      join(stackDir, "cdk.tf.json"),
+      JSON.stringify({
+        terraform: { backend: synthesized.terraform.backend },
+        output: { written: { value: "yes" } },
+      }),
+    );
+    for (const args of [
+      ["init", "-input=false"],
+      ["apply", "-auto-approve", "-input=false"],
+    ]) {
+      const run = spawnSync(process.env.APIM_TERRAFORM ?? "terraform", [...args, "-no-color"], {
+        cwd: stackDir,
+        encoding: "utf8",
+        env: { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
+      });
+      // Terraform's own words when it fails; a warning on stderr is not a failure.
+      const failure = run.error?.message ?? (run.status === 0 ? "" : run.stderr);
+      expect([args[0], failure]).toEqual([args[0], ""]);
+    }
+    expect(readdirSync(project).filter((f) => f.endsWith(".tfstate"))).toEqual([
+      "terraform.transport.tfstate",
+    ]);
+    expect(existsSync(join(stackDir, "terraform.tfstate"))).toBe(false);
+  });
+
+  it("is refused where another landscape keeps its state", () => {
+    expect(
+      problems({
+        environments: { prod: PROD },
+        landscapes: { one: { ...ENTRY, backend: s3 }, two: { ...second, backend: s3 } },
+      }),
+    ).toContain(
+      'landscape "one" and landscape "two" share one Terraform state (s3:///tf-state/apim/shared.tfstate); each needs its own',
+    );
+  });
+
+  it("is refused where an environment keeps its state, a local file the same way as a remote one", () => {
+    const local = { type: "local", path: "/var/lib/terraform/apim.tfstate" };
+    for (const backend of [s3, local]) {
+      expect(
+        problems({
+          environments: { prod: { ...PROD, backend } },
+          landscapes: { transport: { ...ENTRY, backend } },
+        }),
+      ).toContain('environment "prod" and landscape "transport" share one Terraform state');
+    }
+  });
+
+  it("by default is apart from every environment's and every other landscape's", () => {
+    const { landscapes } = loadConfiguration(
+      writeConfig({ environments: { prod: PROD }, landscapes: { one: ENTRY, two: second } }),
+    );
+    expect(landscapes.map((l) => l.name)).toEqual(["one", "two"]);
+  });
+
+  it("is refused inside the synth output, naming the landscape", () => {
+    expect(
+      problems({
+        environments: { prod: PROD },
+        landscapes: { transport: { ...ENTRY, backend: { type: "local", path: "terraform.tfstate" } } },
+      }),
+    ).toMatch(
+      /landscape "transport": backend\.path "terraform\.tfstate" puts the state at .*the state would be lost/,
+    );
+  });
+});
