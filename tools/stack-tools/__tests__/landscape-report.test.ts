@@ -1,14 +1,34 @@
-import { parseEnvironments, parseLandscapes } from "@apim/stacks";
+import { Testing } from "cdktf";
+import {
+  ContentTransportLandscapeStack,
+  LandscapeConfig,
+  parseEnvironments,
+  parseLandscapes,
+} from "@apim/stacks";
 import { landscapeReport } from "../src/landscape-report";
 import { TESTED_LANDSCAPE, terraformVariants } from "../src/terraform-variants";
 
 const variants = terraformVariants();
 const landscapes = parseLandscapes("(variants)", variants, parseEnvironments("(variants)", variants));
-const report = (name: string) => {
+const configOf = (name: string): LandscapeConfig => {
   const config = landscapes.find((landscape) => landscape.name === name);
   if (!config) throw new Error(`no landscape ${name}`);
-  return landscapeReport(config);
+  return config;
 };
+const report = (name: string) => landscapeReport(configOf(name));
+
+/** The `Name` of every destination the landscape's stack declares, by the subaccount it is made in. */
+function declaredDestinations(config: LandscapeConfig): Record<string, string[]> {
+  const stack = JSON.parse(Testing.synth(new ContentTransportLandscapeStack(Testing.app(), config))) as {
+    resource: Record<string, Record<string, { subaccount_id: string; destination_configuration: string }>>;
+  };
+  const bySubaccount: Record<string, string[]> = {};
+  for (const d of Object.values(stack.resource.btp_subaccount_destination_generic)) {
+    const name = /"Name" = "([^"]+)"/.exec(d.destination_configuration)?.[1] ?? "(none)";
+    bySubaccount[d.subaccount_id] = [...(bySubaccount[d.subaccount_id] ?? []), name].sort();
+  }
+  return bySubaccount;
+}
 
 describe("npm run landscape", () => {
   it("lists the nodes and the route to create by hand, in order, with the values to enter", () => {
@@ -32,5 +52,32 @@ describe("npm run landscape", () => {
     // This landscape's transport subaccount is subscribed already, so the report does not claim it.
     expect(text).not.toContain("subscription alm-ts");
     expect(text).toContain('Name "API_portal_release"');
+  });
+
+  it("names each destination as the stack declares it, a deploy destination of another name included", () => {
+    const prepared = configOf("landscape-prepared");
+    const config: LandscapeConfig = {
+      ...prepared,
+      landscape: {
+        ...prepared.landscape,
+        transport: { ...prepared.landscape.transport, deployDestinationName: "TMSDeploy_APIM" },
+      },
+    };
+    const { source, transport } = config.landscape;
+    expect(declaredDestinations(config)).toEqual({
+      [source.subaccountId]: ["APIManagement", "ContentAssemblyService", "TransportManagementService"],
+      [transport.subaccountId]: ["TMSDeploy_APIM"],
+    });
+    const text = landscapeReport(config);
+    const line = (role: string) => text.split("\n").find((l) => l.startsWith(`- ${role} subaccount`)) ?? "";
+    expect(line("Source")).toContain(`Source subaccount ${source.subaccountId}:`);
+    for (const name of ["APIManagement", "ContentAssemblyService", "TransportManagementService"]) {
+      expect(line("Source")).toContain(`destination "${name}"`);
+    }
+    expect(line("Transport")).toContain(`Transport subaccount ${transport.subaccountId}:`);
+    expect(line("Transport")).toContain('destination "TMSDeploy_APIM" to https://deploy-service.');
+    // The destination node must name the destination the deploy made, or the import finds none.
+    expect(text).toMatch(/2\. .*destination node: .*Destination "TMSDeploy_APIM"/);
+    expect(text).not.toMatch(/"TMSDeploy"/);
   });
 });

@@ -4,7 +4,9 @@
  * (terraform-tests/content-transport-landscape.tftest.hcl, SAP's destinations written out); any
  * other landscape gets one generated from its config: with mock providers and made-up keys, an
  * apply that passes every check and gives the four destinations SAP's procedure names, the
- * transport destination's `sourceSystemId` being the configured source node.
+ * transport destination's `sourceSystemId` being the configured source node, the API portal
+ * instance with SAP's role, each configured landscape operator assigned SAP's delivered role
+ * collection in the transport subaccount, and the route from the source node to the target node.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -39,6 +41,14 @@ export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeC
     "TransportManagementService",
     landscape.landscape.transport.deployDestinationName ?? "TMSDeploy",
   ];
+  const instances = addresses("cloudfoundry_service_instance");
+  const apiPortal = instances.find((address) => /_api-management_service-instance_/.test(address));
+  const assignments = addresses("btp_subaccount_role_collection_assignment");
+  const { transport, sourceNodeName, targetNodeName } = landscape.landscape;
+  // Written from SAP's pages and the config, never read from the constructs.
+  const operatorGrants = (transport.landscapeOperators ?? []).map(
+    (user) => `${transport.subaccountId} TMS_LandscapeOperator_RC ${user}`,
+  );
   return [
     // Every configuration of a provider gets its mock: the transport space may have its own endpoint.
     ...mockProviders(stack, {
@@ -62,6 +72,23 @@ export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeC
     "  assert {",
     `    condition = [for c in [${destinations.map(configuration).join(", ")}] : c.sourceSystemId if c.Name == "TransportManagementService"] == [${hcl(landscape.landscape.sourceNodeName)}]`,
     '    error_message = "TransportManagementService does not name the source node as its sourceSystemId"',
+    "  }",
+    "  assert {",
+    `    condition = jsondecode(${apiPortal}.parameters).role == "APIPortal.Administrator"`,
+    '    error_message = "the API portal instance does not have the role APIPortal.Administrator"',
+    "  }",
+    // Terraform refuses an assertion that refers to nothing: with no operators, there is none.
+    ...(assignments.length + operatorGrants.length === 0
+      ? []
+      : [
+          "  assert {",
+          `    condition = toset([for a in [${assignments.join(", ")}] : "\${a.subaccount_id} \${a.role_collection_name} \${a.user_name}"]) == toset([${operatorGrants.map(hcl).join(", ")}])`,
+          '    error_message = "the landscape operators do not have TMS_LandscapeOperator_RC in the transport subaccount"',
+          "  }",
+        ]),
+    "  assert {",
+    `    condition = strcontains(output.manual_steps[2], ${hcl(`Source Node "${sourceNodeName}", Target Node "${targetNodeName}"`)})`,
+    '    error_message = "the route does not lead from the source node to the target node"',
     "  }",
     "}",
     "",

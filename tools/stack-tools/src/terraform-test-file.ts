@@ -253,6 +253,12 @@ export function terraformTestFile(
         `the destination's ${field} is not what was typed`,
       ),
     ),
+    // The content transport acts as APIPortal.Administrator (SAP's "Accessing API Management APIs
+    // Programmatically"); an instance without that role gives a destination that is refused.
+    assertion(
+      `jsondecode(${instance}.parameters) == { role = "APIPortal.Administrator" }`,
+      "the service instance does not have the role APIPortal.Administrator",
+    ),
     ...(expected.serviceInstanceName === undefined
       ? []
       : [

@@ -149,4 +149,17 @@ run "four_destinations_as_sap_describes_them" {
     condition     = data.cloudfoundry_service_plan.content-transport_instance_plan_76FDE4E1.service_offering_name == "transport" && data.cloudfoundry_service_plan.content-transport_source_content-agent_plan_A65DF3C0.service_offering_name == "content-agent"
     error_message = "the service instances are not of the offerings transport and content-agent"
   }
+
+  # The content transport reads and writes the source's API portal content as APIPortal.Administrator
+  # (SAP's "Accessing API Management APIs Programmatically").
+  assert {
+    condition     = jsondecode(cloudfoundry_service_instance.content-transport_source_api-management_service-instance_resource_1CD66625.parameters) == { role = "APIPortal.Administrator" }
+    error_message = "the API portal instance is not created with the role APIPortal.Administrator"
+  }
+
+  # The route leads from the source node to the destination node, never the other way (dddb749).
+  assert {
+    condition     = strcontains(output.manual_steps[2], "Source Node \"APIM_SOURCE\", Target Node \"APIM_TARGET\"")
+    error_message = "the route is not from APIM_SOURCE to APIM_TARGET"
+  }
 }
