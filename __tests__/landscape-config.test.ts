@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { Testing } from "cdktf";
 import { ConfigError, ContentTransportLandscapeStack, loadConfiguration } from "@apim/stacks";
 import { writeConfig } from "./support/app";
+import { stackDifference, stackValues } from "./support/stack-difference";
 import { tempDir } from "./support/temp";
 
 const SOURCE = "8b1f4c2e-6a3d-4e9b-9c7a-2f5e1d0b3a64";
@@ -51,40 +52,13 @@ function stackOf(entry: Entry): ContentTransportLandscapeStack {
   return new ContentTransportLandscapeStack(Testing.app(), config);
 }
 
-/**
- * Every value of the synthesized stack by its path, resources named by their construct path under
- * the landscape (`transport/deploy-destination`) rather than cdktf's hashed logical ID.
- */
-function leaves(stack: ContentTransportLandscapeStack): Map<string, unknown> {
-  const json = JSON.parse(Testing.synth(stack)) as Record<string, unknown>;
-  const out = new Map<string, unknown>();
-  const walk = (value: unknown, path: string) => {
-    if (value === null || typeof value !== "object") return void out.set(path, value);
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === "//") continue;
-      const name = /^(resource|data)\.[a-z_]+$/.test(path)
-        ? key.replace(/^content-transport_/, "").replace(/_[0-9A-F]{8}$/, "")
-        : key;
-      walk(inner, path === "" ? name : `${path}.${name}`);
-    }
-  };
-  walk(json, "");
-  return out;
-}
-
-/** The paths whose values differ between the two stacks, with the value in `after` (undefined: gone). */
-function difference(before: Map<string, unknown>, after: Map<string, unknown>): Record<string, unknown> {
-  const paths = [...new Set([...before.keys(), ...after.keys()])].filter(
-    (path) => before.get(path) !== after.get(path),
-  );
-  return Object.fromEntries(paths.sort().map((path) => [path, after.get(path)]));
-}
+const values = (entry: Entry) => stackValues(stackOf(entry), "content-transport");
 
 const DEPLOY = "resource.btp_subaccount_destination_generic.deploy-destination";
 const configurationWith = (text: string) => expect.stringContaining(text);
 
 describe("a landscape's options in environments.json, one at a time", () => {
-  const base = leaves(stackOf(ENTRY));
+  const base = values(ENTRY);
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ["globalAccount", { globalAccount: "acme-qa" }, { "provider.btp.0.globalaccount": "acme-qa" }],
@@ -267,11 +241,11 @@ describe("a landscape's options in environments.json, one at a time", () => {
       },
     ],
   ])("%s", (_, change, expected) => {
-    expect(difference(base, leaves(stackOf(changed(change))))).toEqual(expected);
+    expect(stackDifference(base, values(changed(change)))).toEqual(expected);
   });
 
   it("source.connectionCheck false: no token check is left, and nothing else changes but the http provider", () => {
-    const gone = difference(base, leaves(stackOf(changed({ source: { connectionCheck: false } }))));
+    const gone = stackDifference(base, values(changed({ source: { connectionCheck: false } })));
     const paths = Object.keys(gone);
     expect(paths.length).toBeGreaterThan(0);
     expect(
@@ -285,7 +259,7 @@ describe("a landscape's options in environments.json, one at a time", () => {
     const stack = stackOf(changed({ target: { subaccountId: OTHER } }));
     expect(stack.landscape.target.subaccountId).toBe(OTHER);
     expect(stack.landscape.prerequisites[0]).toContain(`the target subaccount ${OTHER}`);
-    expect(difference(base, leaves(stack))).toEqual({});
+    expect(stackDifference(base, stackValues(stack, "content-transport"))).toEqual({});
   });
 });
 
