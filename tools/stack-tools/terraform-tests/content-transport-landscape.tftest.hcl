@@ -32,7 +32,8 @@ variables {
   tms_deploy_password = "made-up-deploy-password"
 }
 
-# Cloud Foundry returns a key's details as JSON with the key itself under "credentials".
+# Cloud Foundry returns a key's details as JSON with the key itself under "credentials". Keys come
+# with and without a slash after the UAA's URL: the Content Agent's has one, the transport's not.
 override_resource {
   target = cloudfoundry_service_credential_binding.content-transport_source_api-management_service-key_resource_FCA830DD
   values = {
@@ -43,7 +44,7 @@ override_resource {
 override_resource {
   target = cloudfoundry_service_credential_binding.content-transport_source_content-agent-key_resource_BDC9A713
   values = {
-    credential_binding = "{\"credentials\":{\"url\":\"https://content-agent.example.test\",\"uaa\":{\"clientid\":\"sb-content-agent!b1\",\"clientsecret\":\"made-up-content-agent-secret\",\"url\":\"https://source.authentication.example.test\"}}}"
+    credential_binding = "{\"credentials\":{\"url\":\"https://content-agent.example.test\",\"uaa\":{\"clientid\":\"sb-content-agent!b1\",\"clientsecret\":\"made-up-content-agent-secret\",\"url\":\"https://source.authentication.example.test/\"}}}"
   }
 }
 
