@@ -111,13 +111,13 @@ describe("a landscape's options in environments.json, one at a time", () => {
     ],
     [
       "source.nodeName: the transport destination's sourceSystemId and the steps that name the node",
-      { source: { nodeName: "APIM_SRC" } },
+      { source: { nodeName: "ApimSrc_Dev-1" } },
       {
         "resource.btp_subaccount_destination_generic.source_transport-destination_resource.destination_configuration":
-          configurationWith('"sourceSystemId" = "APIM_SRC"'),
-        "output.manual_steps.value.0": expect.stringMatching(/source node: Name "APIM_SRC"/),
+          configurationWith('"sourceSystemId" = "ApimSrc_Dev-1"'),
+        "output.manual_steps.value.0": expect.stringMatching(/source node: Name "ApimSrc_Dev-1"/),
         "output.manual_steps.value.2": expect.stringMatching(
-          /route: Name "APIM_SRC_to_APIM_PROD", Source Node "APIM_SRC", Target Node "APIM_PROD"/,
+          /route: Name "ApimSrc_Dev-1_to_APIM_PROD", Source Node "ApimSrc_Dev-1", Target Node "APIM_PROD"/,
         ),
       },
     ],

@@ -135,6 +135,8 @@ function landscapeVariants(): Record<string, Record<string, unknown>> {
         ...landscape.source,
         subaccountId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e60",
         connectionCheck: false,
+        // TMS matches node names case and all: a mixed-case name must reach it unchanged.
+        nodeName: "ApiPortal_Dev-1",
       },
       transport: {
         ...landscape.transport,
@@ -143,7 +145,11 @@ function landscapeVariants(): Record<string, Record<string, unknown>> {
         createSubscription: false,
         landscapeOperators: ["operator@example.com", "second.operator@example.com"],
       },
-      target: { ...landscape.target, cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com" },
+      target: {
+        ...landscape.target,
+        cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
+        nodeName: "ApiPortal_Prod",
+      },
       routeName: "API_portal_release",
     },
   };
