@@ -12,6 +12,7 @@ import {
   ApiPortalServiceKeyProps,
 } from "../constructs";
 import { deployedDestination } from "./support/destination";
+import { evaluateInTerraform } from "./support/terraform-eval";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
 import { SUBACCOUNT_ID, onlyResource, synthAlone, synthWith } from "./support/synth";
 
@@ -263,4 +264,46 @@ describe("ApiManagementSource", () => {
       ).toThrow("rotationDay is not a known prop (did you mean rotationDays?)");
     });
   });
+
+  it.each([
+    ["the Other environment", undefined],
+    ["a Cloud Foundry space", { spaceId: "8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a" }],
+  ])(
+    "exposes, in %s, what the stack declares: the URL Terraform computes, the names and the subaccount",
+    (_, cloudFoundry) => {
+      const key = fakeServiceKey({ trailingSlash: true });
+      let source: ApiManagementSource | undefined;
+      const synthesized = synthAlone((scope) => {
+        source = new ApiManagementSource(scope, "apim", {
+          subaccountId: SUBACCOUNT_ID,
+          destinationName: "APIManagement_QA",
+          serviceInstanceName: "apim-qa",
+          cloudFoundry,
+        });
+        new TerraformOutput(scope, "url", { value: source.destination.url });
+        new TerraformOutput(scope, "instance_id", { value: source.serviceInstance.instanceId });
+      });
+      const apim = source as ApiManagementSource;
+      const [instanceType, keyType] = cloudFoundry
+        ? ["cloudfoundry_service_instance", "cloudfoundry_service_credential_binding"]
+        : ["btp_subaccount_service_instance", "btp_subaccount_service_binding"];
+      const reference = cloudFoundry
+        ? `${keyType}.${onlyResource(synthesized, keyType).name}.credential_binding`
+        : `${keyType}.${onlyResource(synthesized, keyType).name}.credentials`;
+      const { url } = evaluateInTerraform(
+        { url: String(synthesized.output.url.value) },
+        { [reference]: JSON.stringify(cloudFoundry ? { credentials: key } : key) },
+      );
+      // SAP's URL, from the key's url with its slash: what the destination holds too (tested above).
+      expect(url).toBe(`${key.url.replace(/\/$/, "")}/api/1.0/transportmodule/Transport`);
+      const destination = onlyResource(synthesized, "btp_subaccount_destination_generic").body;
+      expect(destination.destination_configuration).toContain('"Name" = "APIManagement_QA"');
+      expect([apim.destinationName, apim.destination.name]).toEqual(["APIManagement_QA", "APIManagement_QA"]);
+      expect(apim.serviceInstanceName).toBe(onlyResource(synthesized, instanceType).body.name);
+      expect(apim.subaccountId).toBe(destination.subaccount_id);
+      expect(synthesized.output.instance_id.value).toBe(
+        `\${${instanceType}.${onlyResource(synthesized, instanceType).name}.id}`,
+      );
+    },
+  );
 });
