@@ -151,6 +151,32 @@ run "four_destinations_as_sap_describes_them" {
     error_message = "the service instances are not of the offerings transport and content-agent"
   }
 
+  # Each subaccount entitled to the plans its objects use, and each instance of that plan (SAP's
+  # prerequisites of 4f55441: API portal's apiportal-apiaccess, Content Agent, alm-ts and transport).
+  assert {
+    condition = toset([for e in [
+      btp_subaccount_entitlement.content-transport_source_api-management_entitlement_resource_D7B4B272,
+      btp_subaccount_entitlement.content-transport_source_content-agent-entitlement_00D7B912,
+      btp_subaccount_entitlement.content-transport_alm-ts-entitlement_7FB21E5E,
+      btp_subaccount_entitlement.content-transport_transport-entitlement_5668712B,
+      ] : "${e.subaccount_id} ${e.service_name} ${e.plan_name}"]) == toset([
+      "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f apimanagement-apiportal apiportal-apiaccess",
+      "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f content-agent standard",
+      "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b alm-ts standard",
+      "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b transport standard",
+    ])
+    error_message = "the subaccounts are not entitled to the plans SAP's prerequisites name"
+  }
+
+  assert {
+    condition = toset([for p in [
+      data.cloudfoundry_service_plan.content-transport_source_api-management_service-instance_plan_E1485BF4,
+      data.cloudfoundry_service_plan.content-transport_source_content-agent_plan_A65DF3C0,
+      data.cloudfoundry_service_plan.content-transport_instance_plan_76FDE4E1,
+    ] : "${p.service_offering_name} ${p.name}"]) == toset(["apimanagement-apiportal apiportal-apiaccess", "content-agent standard", "transport standard"])
+    error_message = "the service instances are not of the plans SAP's prerequisites name"
+  }
+
   # The content transport reads and writes the source's API portal content as APIPortal.Administrator
   # (SAP's "Accessing API Management APIs Programmatically").
   assert {
