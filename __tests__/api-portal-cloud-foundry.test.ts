@@ -3,6 +3,8 @@ import {
   ApiManagementSourceProps,
   ApiPortalCloudFoundryInstance,
   ApiPortalCloudFoundryKey,
+  CloudFoundryServiceInstance,
+  CloudFoundryServiceKey,
 } from "../constructs";
 import { ConfigError, parseEnvironments } from "../stacks";
 import { synthApp, writeConfig } from "./support/app";
@@ -83,6 +85,39 @@ describe("the Cloud Foundry path", () => {
         cloudFoundry: { spaceId: SPACE_ID, apiUrl: API_URL } as ApiManagementSourceProps["cloudFoundry"],
       }),
     ).toThrow("cloudFoundry.apiUrl is not a known prop");
+  });
+
+  it.each<[string, () => unknown, string]>([
+    [
+      "CloudFoundryServiceInstance",
+      () =>
+        synthAlone(
+          (scope) =>
+            new CloudFoundryServiceInstance(scope, "i", {
+              spaceId: "dev-space",
+              serviceOfferingName: "content-agent",
+              planName: "standard",
+              name: "content-agent",
+            }),
+        ),
+      'spaceId "dev-space" is not a GUID',
+    ],
+    [
+      "ApiPortalCloudFoundryInstance",
+      () => synthAlone((scope) => new ApiPortalCloudFoundryInstance(scope, "i", { spaceId: "dev-space" })),
+      'spaceId "dev-space" is not a GUID',
+    ],
+    [
+      "CloudFoundryServiceKey",
+      () =>
+        synthAlone(
+          (scope) =>
+            new CloudFoundryServiceKey(scope, "k", { serviceInstanceId: "my-instance", name: "key" }),
+        ),
+      'serviceInstanceId "my-instance" is not a GUID',
+    ],
+  ])("%s, imported alone, refuses an ID that is no GUID, naming it", (_, build, message) => {
+    expect(build).toThrow(message);
   });
 
   it("has constructs that stand alone: an instance in a space and a key of it", () => {

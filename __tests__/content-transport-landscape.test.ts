@@ -146,6 +146,20 @@ describe("ContentTransportLandscape", () => {
     expect(problemsOf((scope) => landscape(scope, { target }))).toContain(
       'cloudFoundryApiUrl "https://cf.example.test/v3" must be a Cloud Foundry API endpoint',
     );
+    for (const [props, refused] of [
+      [
+        { targetNodeName: "APIM PROD" },
+        'targetNodeName "APIM PROD" may contain only letters, digits, "-" and "_"',
+      ],
+      [{ routeName: "DEV to PROD" }, 'routeName "DEV to PROD" may contain only letters, digits, "-" and "_"'],
+    ] as const) {
+      expect(problemsOf((scope) => landscape(scope, props))).toContain(refused);
+    }
+    // The deploy service's URL is made from the endpoint's domain: a path after it is a mistake.
+    const withPath = { ...target, cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/v3" };
+    expect(problemsOf((scope) => landscape(scope, { target: withPath }))).toContain(
+      'cloudFoundryApiUrl "https://api.cf.eu10.hana.ondemand.com/v3" must be a Cloud Foundry API endpoint',
+    );
     const message = problemsOf((scope) => landscape(scope, { deployPassword: "hunter2" }));
     expect(message).toContain("deployTarget.password must be a Terraform reference");
     expect(message).not.toContain("hunter2");
