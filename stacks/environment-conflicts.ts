@@ -62,19 +62,13 @@ export interface StateOwner {
 
 /**
  * Stacks that would share one Terraform state, each group said once: the later apply would
- * overwrite the earlier one's state, and destroy what it no longer finds in its own. Only groups
- * with one of `concerning` in them, so that each loader reports the clashes that are its own.
+ * overwrite the earlier one's state, and destroy what it no longer finds in its own.
  */
-export function stateClashes(
-  owners: readonly StateOwner[],
-  concerning: readonly StateOwner[] = owners,
-): string[] {
-  return groups(owners, (o) => stateLocation(o.name, o.backend))
-    .filter((same) => same.some((o) => concerning.includes(o)))
-    .map(
-      (same) =>
-        `${same.map((o) => o.label).join(" and ")} share one Terraform state (${stateLocation(same[0].name, same[0].backend)}); each needs its own`,
-    );
+export function stateClashes(owners: readonly StateOwner[]): string[] {
+  return groups(owners, (o) => stateLocation(o.name, o.backend)).map(
+    (same) =>
+      `${same.map((o) => o.label).join(" and ")} share one Terraform state (${stateLocation(same[0].name, same[0].backend)}); each needs its own`,
+  );
 }
 
 /** An environment's claim on a Terraform state. */

@@ -9,7 +9,7 @@ import {
 import { BackendConfig, validateBackend } from "./backend";
 import { ConfigError } from "./config-error";
 import { EnvironmentConfig, validateHttpsUrl } from "./environment-config";
-import { StateOwner, occupantOf, stateClashes, stateOwnerOf } from "./environment-conflicts";
+import { occupantOf, stateClashes, stateOwnerOf } from "./environment-conflicts";
 import { LandscapeEntry } from "./environments-file";
 import { schemaProblems } from "./environments-schema-check";
 
@@ -74,12 +74,17 @@ export function parseLandscapes(
     landscapes.push(config);
   }
   // A landscape's state is its own too, apart from every environment's and every other landscape's.
-  const states: StateOwner[] = landscapes.map((l) => ({
-    label: `landscape ${JSON.stringify(l.name)}`,
-    name: l.name,
-    backend: l.backend,
-  }));
-  problems.push(...stateClashes([...environments.map(stateOwnerOf), ...states], states));
+  // The environments come checked, so every clash found here has a landscape in it.
+  problems.push(
+    ...stateClashes([
+      ...environments.map(stateOwnerOf),
+      ...landscapes.map((l) => ({
+        label: `landscape ${JSON.stringify(l.name)}`,
+        name: l.name,
+        backend: l.backend,
+      })),
+    ]),
+  );
   // A landscape's source holds an API portal setup like an environment's: one subaccount, one of
   // each. Clashes among environments alone are the environments' loader's to report.
   problems.push(
