@@ -132,6 +132,17 @@ describe("ContentTransportLandscape", () => {
         }),
       ),
     ).toContain('landscapeOperators[1] "a@example.com" is listed twice');
+    expect(
+      problemsOf((scope) =>
+        landscape(scope, {
+          transport: {
+            subaccountId: TRANSPORT,
+            spaceId: SPACE(2),
+            landscapeOperators: ["a@example.com", " "],
+          },
+        }),
+      ),
+    ).toContain('landscapeOperators[1] " " is empty or blank');
   });
 
   it("refuses a node name TMS cannot hold, a bad API endpoint and a literal password, naming each but the password", () => {
@@ -270,6 +281,10 @@ describe("a landscape in environments.json", () => {
     expect(message).toContain('landscape "transport": transport.deployUser " " is empty or blank');
     expect(message).toContain(
       'landscape "transport": target.cloudFoundryApiUrl "https://cf.example.test" must be',
+    );
+    // Only the file's own field names: none of the constructs' that the loader maps them to.
+    expect(message).not.toMatch(
+      /contentAgentSpaceId|deployTarget|sourceNodeName|targetNodeName|apiManagement/,
     );
     // One file field feeding several props is reported once.
     expect(message.match(/source\.spaceId "x"/g)).toHaveLength(1);

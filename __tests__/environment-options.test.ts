@@ -104,7 +104,7 @@ describe.each(Object.entries(PATHS))("an environment's options on the %s path, o
   const base = values(path.entry);
 
   it.each(OPTIONS)("%s", (__, change, expected) => {
-    expect(stackDifference(base, values({ ...path.entry, ...change }))).toEqual(expected(path));
+    expect(stackDifference(base, values({ ...path.entry, ...change }))).toStrictEqual(expected(path));
   });
 
   it("connectionCheck false: no check is left, and nothing else changes but the http provider", () => {
@@ -124,16 +124,16 @@ describe("a Cloud Foundry environment's space options, one at a time", () => {
     values({ ...path.entry, cloudFoundry: { ...path.entry.cloudFoundry, ...cloudFoundry } });
 
   it("cloudFoundry.spaceId: the instance's space", () => {
-    expect(stackDifference(base, withSpace({ spaceId: OTHER }))).toEqual({
+    expect(stackDifference(base, withSpace({ spaceId: OTHER }))).toStrictEqual({
       [`${path.instance}.space`]: OTHER,
     });
   });
 
   it("cloudFoundry.apiUrl: the provider's endpoint", () => {
-    expect(stackDifference(base, withSpace({ apiUrl: "https://api.cf.us10-001.hana.ondemand.com" }))).toEqual(
-      {
-        "provider.cloudfoundry.0.api_url": "https://api.cf.us10-001.hana.ondemand.com",
-      },
-    );
+    expect(
+      stackDifference(base, withSpace({ apiUrl: "https://api.cf.us10-001.hana.ondemand.com" })),
+    ).toStrictEqual({
+      "provider.cloudfoundry.0.api_url": "https://api.cf.us10-001.hana.ondemand.com",
+    });
   });
 });

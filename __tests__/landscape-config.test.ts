@@ -54,6 +54,16 @@ function stackOf(entry: Entry): ContentTransportLandscapeStack {
 
 const values = (entry: Entry) => stackValues(stackOf(entry), "content-transport");
 
+/** What Terraform says when `terraform <args>` fails in `dir`, or "" when it succeeds (warnings are no failure). */
+function terraformFailure(dir: string, args: readonly string[]): string {
+  const run = spawnSync(process.env.APIM_TERRAFORM ?? "terraform", [...args, "-no-color"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
+  });
+  return run.error?.message ?? (run.status === 0 ? "" : run.stderr);
+}
+
 const DEPLOY = "resource.btp_subaccount_destination_generic.deploy-destination";
 const configurationWith = (text: string) => expect.stringContaining(text);
 
@@ -240,8 +250,13 @@ describe("a landscape's options in environments.json, one at a time", () => {
         "terraform.backend.s3.region": "eu-central-1",
       },
     ],
+    [
+      "transport.cloudFoundryApiUrl the landscape's own: no second provider",
+      { transport: { cloudFoundryApiUrl: ENTRY.cloudFoundryApiUrl } },
+      {},
+    ],
   ])("%s", (_, change, expected) => {
-    expect(stackDifference(base, values(changed(change)))).toEqual(expected);
+    expect(stackDifference(base, values(changed(change)))).toStrictEqual(expected);
   });
 
   it("source.connectionCheck false: no token check is left, and nothing else changes but the http provider", () => {
@@ -259,7 +274,7 @@ describe("a landscape's options in environments.json, one at a time", () => {
     const stack = stackOf(changed({ target: { subaccountId: OTHER } }));
     expect(stack.landscape.target.subaccountId).toBe(OTHER);
     expect(stack.landscape.prerequisites[0]).toContain(`the target subaccount ${OTHER}`);
-    expect(stackDifference(base, stackValues(stack, "content-transport"))).toEqual({});
+    expect(stackDifference(base, stackValues(stack, "content-transport"))).toStrictEqual({});
   });
 });
 
@@ -298,14 +313,7 @@ describe("a landscape's state", () => {
       ["init", "-input=false"],
       ["apply", "-auto-approve", "-input=false"],
     ]) {
-      const run = spawnSync(process.env.APIM_TERRAFORM ?? "terraform", [...args, "-no-color"], {
-        cwd: stackDir,
-        encoding: "utf8",
-        env: { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
-      });
-      // Terraform's own words when it fails; a warning on stderr is not a failure.
-      const failure = run.error?.message ?? (run.status === 0 ? "" : run.stderr);
-      expect([args[0], failure]).toEqual([args[0], ""]);
+      expect([args[0], terraformFailure(stackDir, args)]).toEqual([args[0], ""]);
     }
     expect(readdirSync(project).filter((f) => f.endsWith(".tfstate"))).toEqual([
       "terraform.transport.tfstate",
@@ -336,6 +344,15 @@ describe("a landscape's state", () => {
     }
   });
 
+  it("is said once where only environments share one, a landscape beside them", () => {
+    const message = problems({
+      environments: { prod: { ...PROD, backend: s3 }, qa: { ...PROD, subaccountId: OTHER, backend: s3 } },
+      landscapes: { transport: ENTRY },
+    });
+    expect(message.match(/share one Terraform state/g)).toHaveLength(1);
+    expect(message).not.toContain("landscape");
+  });
+
   it("by default is apart from every environment's and every other landscape's", () => {
     const { landscapes } = loadConfiguration(
       writeConfig({ environments: { prod: PROD }, landscapes: { one: ENTRY, two: second } }),
@@ -352,5 +369,29 @@ describe("a landscape's state", () => {
     ).toMatch(
       /landscape "transport": backend\.path "terraform\.tfstate" puts the state at .*the state would be lost/,
     );
+  });
+});
+
+describe("a landscape's deploy password", () => {
+  const variable = () =>
+    (JSON.parse(Testing.synth(stackOf(ENTRY))) as { variable: Record<string, Record<string, unknown>> })
+      .variable;
+
+  it("is a sensitive, non-null string variable, the only variable of the stack", () => {
+    expect(Object.keys(variable())).toEqual(["tms_deploy_password"]);
+    expect(variable().tms_deploy_password).toMatchObject({
+      type: "string",
+      sensitive: true,
+      nullable: false,
+    });
+  });
+
+  it("is sensitive as Terraform reads it: an output that shows it unmarked is refused", () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "main.tf.json"),
+      JSON.stringify({ variable: variable(), output: { shown: { value: "${var.tms_deploy_password}" } } }),
+    );
+    expect(terraformFailure(dir, ["validate"])).toContain("Output refers to sensitive values");
   });
 });

@@ -17,16 +17,24 @@ const configOf = (name: string): LandscapeConfig => {
 };
 const report = (name: string) => landscapeReport(configOf(name));
 
-/** The `Name` of every destination the landscape's stack declares, by the subaccount it is made in. */
+/** The `Name` of every destination the landscape's stack declares, by the subaccount it is made in; its output must agree. */
 function declaredDestinations(config: LandscapeConfig): Record<string, string[]> {
   const stack = JSON.parse(Testing.synth(new ContentTransportLandscapeStack(Testing.app(), config))) as {
     resource: Record<string, Record<string, { subaccount_id: string; destination_configuration: string }>>;
+    output: { destinations: { value: { source: string[]; transport: string[] } } };
   };
+  // The stack's output lists the same names, by role, as `cdktf deploy` prints them.
+  const { source, transport } = config.landscape;
+  const listed = stack.output.destinations.value;
   const bySubaccount: Record<string, string[]> = {};
   for (const d of Object.values(stack.resource.btp_subaccount_destination_generic)) {
     const name = /"Name" = "([^"]+)"/.exec(d.destination_configuration)?.[1] ?? "(none)";
     bySubaccount[d.subaccount_id] = [...(bySubaccount[d.subaccount_id] ?? []), name].sort();
   }
+  expect({
+    [source.subaccountId]: [...listed.source].sort(),
+    [transport.subaccountId]: listed.transport,
+  }).toEqual(bySubaccount);
   return bySubaccount;
 }
 
