@@ -74,7 +74,6 @@ export function parseLandscapes(
     landscapes.push(config);
   }
   // A landscape's state is its own too, apart from every environment's and every other landscape's.
-  // The environments come checked, so every clash found here has a landscape in it.
   problems.push(
     ...stateClashes([
       ...environments.map(stateOwnerOf),
@@ -86,7 +85,7 @@ export function parseLandscapes(
     ]),
   );
   // A landscape's source holds an API portal setup like an environment's: one subaccount, one of
-  // each. Clashes among environments alone are the environments' loader's to report.
+  // each. The environments come checked, so every clash found here has a landscape in it.
   problems.push(
     ...ApiManagementSource.subaccountClashes([
       ...environments.map(occupantOf),
@@ -97,7 +96,7 @@ export function parseLandscapes(
         serviceInstanceName: ApiPortalServiceInstance.DEFAULT_NAME,
         declaresEntitlement: true,
       })),
-    ]).filter((problem) => problem.includes("landscape ")),
+    ]),
   );
   if (problems.length > 0) throw new ConfigError(file, problems);
   return landscapes;
