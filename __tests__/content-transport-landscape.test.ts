@@ -177,6 +177,31 @@ describe("ContentTransportLandscape", () => {
   });
 });
 
+describe("ContentTransportLandscape.validateProps", () => {
+  it("reports the API portal setup's problems too, under source.apiManagement, for a loader to report before building", () => {
+    expect(
+      ContentTransportLandscape.validateProps({
+        source: {
+          subaccountId: SOURCE,
+          contentAgentSpaceId: SPACE(1),
+          apiManagement: { destinationName: "API Management" },
+        },
+        transport: { subaccountId: TRANSPORT, spaceId: SPACE(2) },
+        target: {
+          subaccountId: TARGET,
+          spaceId: SPACE(3),
+          cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+        },
+        deployUser: "deployer@example.com",
+        sourceNodeName: "APIM_DEV",
+        targetNodeName: "APIM_PROD",
+      }),
+    ).toEqual([
+      expect.stringMatching(/^source\.apiManagement\.destinationName "API Management" may contain only/),
+    ]);
+  });
+});
+
 describe("OAuthClientCredentialsDestination", () => {
   it("refuses a literal client secret without quoting it", () => {
     const message = problemsOf(
@@ -273,6 +298,8 @@ describe("a landscape in environments.json", () => {
           source: { ...entry.source, spaceId: "x", nodeName: "A B" },
           transport: { ...entry.transport, deployUser: " " },
           target: { ...entry.target, cloudFoundryApiUrl: "https://cf.example.test" },
+          cliServerUrl: "http://cli.btp.example.test",
+          cloudFoundryApiUrl: "api.cf.eu10.hana.ondemand.com",
         },
       },
     });
@@ -281,6 +308,12 @@ describe("a landscape in environments.json", () => {
     expect(message).toContain('landscape "transport": transport.deployUser " " is empty or blank');
     expect(message).toContain(
       'landscape "transport": target.cloudFoundryApiUrl "https://cf.example.test" must be',
+    );
+    expect(message).toContain(
+      'landscape "transport": cliServerUrl "http://cli.btp.example.test" is not an https:// URL',
+    );
+    expect(message).toContain(
+      'landscape "transport": cloudFoundryApiUrl "api.cf.eu10.hana.ondemand.com" is not an https:// URL',
     );
     // Only the file's own field names: none of the constructs' that the loader maps them to.
     expect(message).not.toMatch(

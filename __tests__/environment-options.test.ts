@@ -81,6 +81,11 @@ const OPTIONS: Array<[string, Record<string, unknown>, (path: Path) => Record<st
     (path) => ({ [`${path.instance}.name`]: "apim-qa" }),
   ],
   [
+    "serviceInstanceName with Terraform's template characters: as typed, escaped for Terraform",
+    { serviceInstanceName: "apim-${1+1}-%{x}" },
+    (path) => ({ [`${path.instance}.name`]: "apim-$${1+1}-%%{x}" }),
+  ],
+  [
     "serviceKeyName: the key and what replaces it when the name changes",
     { serviceKeyName: "apim-qa-key" },
     (path) => ({
@@ -126,6 +131,14 @@ describe("a Cloud Foundry environment's space options, one at a time", () => {
   it("cloudFoundry.spaceId: the instance's space", () => {
     expect(stackDifference(base, withSpace({ spaceId: OTHER }))).toStrictEqual({
       [`${path.instance}.space`]: OTHER,
+    });
+  });
+
+  it("cloudFoundry.apiUrl with a template character: as typed, escaped for Terraform", () => {
+    expect(
+      stackDifference(base, withSpace({ apiUrl: "https://api.cf.eu10.hana.ondemand.com/${x}" })),
+    ).toStrictEqual({
+      "provider.cloudfoundry.0.api_url": "https://api.cf.eu10.hana.ondemand.com/$${x}",
     });
   });
 
