@@ -171,6 +171,17 @@ describe("ContentTransportLandscape", () => {
     expect(problemsOf((scope) => landscape(scope, { target: withPath }))).toContain(
       'cloudFoundryApiUrl "https://api.cf.eu10.hana.ondemand.com/v3" must be a Cloud Foundry API endpoint',
     );
+    expect(
+      problemsOf((scope) =>
+        landscape(scope, {
+          target: {
+            ...target,
+            cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+            spaceId: "prod-space",
+          },
+        }),
+      ),
+    ).toContain('spaceId "prod-space" is not a GUID');
     const message = problemsOf((scope) => landscape(scope, { deployPassword: "hunter2" }));
     expect(message).toContain("deployTarget.password must be a Terraform reference");
     expect(message).not.toContain("hunter2");

@@ -122,6 +122,16 @@ describe.each(Object.entries(PATHS))("an environment's options on the %s path, o
   });
 });
 
+describe.each(Object.entries(PATHS))("an environment's defaults on the %s path", (_, path) => {
+  it("names the instance and the key as the README's table of defaults says", () => {
+    const base = values(path.entry);
+    expect([base.get(`${path.instance}.name`), base.get(`${path.key}.name`)]).toEqual([
+      "apim-content-transport",
+      "apim-content-transport-key",
+    ]);
+  });
+});
+
 describe("a Cloud Foundry environment's space options, one at a time", () => {
   const path = PATHS["Cloud Foundry"];
   const base = values(path.entry);
