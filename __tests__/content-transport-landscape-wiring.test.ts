@@ -196,6 +196,19 @@ describe("a landscape's destinations and checks, evaluated by Terraform", () => 
 });
 
 describe("a landscape's wiring in the synthesized stack", () => {
+  it("names each token check `<construct>_token`, as `terraform plan` shows it, its data source alike", () => {
+    for (const [name, check] of Object.entries(stack.check)) {
+      expect(Object.keys(check.data.http)).toEqual([name]);
+      if (
+        check.assert.some((a) =>
+          /destination "(ContentAssemblyService|TransportManagementService)"/.test(a.error_message),
+        )
+      ) {
+        expect(name).toMatch(/^landscape_source_.+-destination-check_[0-9A-F]{8}_token$/);
+      }
+    }
+  });
+
   it("names each destination in its own check's message, and checks each OAuth destination once", () => {
     const messages = Object.values(stack.check).flatMap((check) => check.assert.map((a) => a.error_message));
     for (const name of ["ContentAssemblyService", "TransportManagementService"]) {

@@ -4,6 +4,7 @@ import {
   ContentTransportLandscape,
   ContentTransportLandscapeProps,
   OAuthClientCredentialsDestination,
+  OAuthClientCredentialsDestinationProps,
   ValidationError,
 } from "btp-apim-transport-destination";
 import { ConfigError, loadConfiguration } from "@apim/stacks";
@@ -228,6 +229,30 @@ describe("OAuthClientCredentialsDestination", () => {
     );
     expect(message).toContain("clientSecret must be a Terraform reference");
     expect(message).not.toContain("s3cr3t");
+  });
+
+  const build = (props: Partial<OAuthClientCredentialsDestinationProps>) => (scope: Construct) => {
+    const key = new TerraformVariable(scope, "secret", { type: "string", sensitive: true });
+    new OAuthClientCredentialsDestination(scope, "d", {
+      subaccountId: SOURCE,
+      name: "ContentAssemblyService",
+      url: "https://example.test",
+      clientId: "client",
+      clientSecret: key.stringValue,
+      tokenServiceUrl: "https://example.test/oauth/token",
+      ...props,
+    });
+  };
+
+  it("refuses a name the Destination service cannot hold, naming it", () => {
+    expect(problemsOf(build({ name: "Content Assembly" }))).toContain(
+      'name "Content Assembly" may contain only letters, digits, "-" and "_"',
+    );
+  });
+
+  it("writes further properties as typed, Terraform's template characters escaped", () => {
+    const stack = synthAlone(build({ additionalProperties: { note: "100%{x} ${y}" } })) as unknown as Json;
+    expect(destinations(stack)[0].configuration).toContain('"note" = "100%%{x} $${y}"');
   });
 });
 
