@@ -4,6 +4,7 @@ export * from "./backend";
 export * from "./config-error";
 export * from "./content-transport-landscape-stack";
 export * from "./environment-config";
+export type { LandscapeEntry } from "./environments-file";
 export * from "./json-document";
 export * from "./landscape-config";
 export * from "./output-folder";

@@ -36,7 +36,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { configFile, loadConfiguration, parseEnvironments, parseLandscapes } from "@apim/stacks";
+import {
+  LandscapeEntry,
+  configFile,
+  loadConfiguration,
+  parseEnvironments,
+  parseLandscapes,
+  readJsonDocument,
+} from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack } from "../src/synth-output";
 import { synthesizeStacks } from "../src/synthesize";
@@ -272,7 +279,12 @@ async function main(): Promise<number> {
       ...parseLandscapes("(terraform variants)", variants, variantEnvironments),
     ];
     const byName = new Map(environments.map((environment) => [environment.name, environment]));
-    const landscapeByName = new Map(landscapes.map((landscape) => [landscape.name, landscape]));
+    // A landscape's test expects what the file says, so that it also checks what the loader made of it.
+    const landscapeEntries = new Map<string, LandscapeEntry>(
+      [variants, readJsonDocument(values.config)].flatMap((document) =>
+        Object.entries((document as { landscapes?: Record<string, LandscapeEntry> }).landscapes ?? {}),
+      ),
+    );
     // Synthesized into the work folder, where the stacks are initialised and tested.
     const stacks = synthesizeStacks({ environments, landscapes }, join(work, "synth"));
     console.log(
@@ -293,11 +305,11 @@ async function main(): Promise<number> {
     const stackJob = async (name: string): Promise<Outcome[]> => {
       const stack = stacks[name];
       const environment = byName.get(name);
-      const landscape = landscapeByName.get(name);
+      const landscape = landscapeEntries.get(name);
       const testFile = environment
         ? terraformTestFile(stack, environment, { checkRefusal: checkRefusalIn.has(name) })
         : landscape
-          ? landscapeTestFile(stack, landscape)
+          ? landscapeTestFile(stack, name, landscape)
           : undefined;
       if (testFile === undefined) throw new Error(`stack ${name} belongs to no environment or landscape`);
       if (!full) return [await loadStep(binary, join(work, "load", name), name, stack, testFile)];

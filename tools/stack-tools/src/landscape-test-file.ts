@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LandscapeConfig } from "@apim/stacks";
+import { LandscapeEntry } from "@apim/stacks";
 import { SynthesizedStack } from "./synth-output";
 import { hcl, mockProviders } from "./mock-values";
 import { TESTED_LANDSCAPE } from "./terraform-variants";
@@ -29,8 +29,12 @@ const MADE_UP_CREDENTIALS = JSON.stringify({
   },
 });
 
-export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeConfig): string {
-  if (landscape.name === TESTED_LANDSCAPE) return readFileSync(INDEPENDENT_TEST, "utf8");
+/**
+ * The test of landscape `name`, its expected values taken from `entry` as the environments file has
+ * it, not from the loader's config: a value the loader drops or forwards wrongly fails the test.
+ */
+export function landscapeTestFile(stack: SynthesizedStack, name: string, entry: LandscapeEntry): string {
+  if (name === TESTED_LANDSCAPE) return readFileSync(INDEPENDENT_TEST, "utf8");
   const resources = (stack.resource ?? {}) as Record<string, Record<string, unknown>>;
   const addresses = (type: string) => Object.keys(resources[type] ?? {}).map((name) => `${type}.${name}`);
   const destinations = addresses("btp_subaccount_destination_generic");
@@ -39,12 +43,14 @@ export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeC
     "APIManagement",
     "ContentAssemblyService",
     "TransportManagementService",
-    landscape.landscape.transport.deployDestinationName ?? "TMSDeploy",
+    // The file names no deploy destination: SAP's name (6b7c9d8).
+    "TMSDeploy",
   ];
   const instances = addresses("cloudfoundry_service_instance");
   const apiPortal = instances.find((address) => /_api-management_service-instance_/.test(address));
   const assignments = addresses("btp_subaccount_role_collection_assignment");
-  const { transport, sourceNodeName, targetNodeName } = landscape.landscape;
+  const { transport } = entry;
+  const [sourceNodeName, targetNodeName] = [entry.source.nodeName, entry.target.nodeName];
   // Written from SAP's pages and the config, never read from the constructs.
   const operatorGrants = (transport.landscapeOperators ?? []).map(
     (user) => `${transport.subaccountId} TMS_LandscapeOperator_RC ${user}`,
@@ -70,7 +76,7 @@ export function landscapeTestFile(stack: SynthesizedStack, landscape: LandscapeC
     '    error_message = "not the four destinations of SAP\'s procedure"',
     "  }",
     "  assert {",
-    `    condition = [for c in [${destinations.map(configuration).join(", ")}] : c.sourceSystemId if c.Name == "TransportManagementService"] == [${hcl(landscape.landscape.sourceNodeName)}]`,
+    `    condition = [for c in [${destinations.map(configuration).join(", ")}] : c.sourceSystemId if c.Name == "TransportManagementService"] == [${hcl(sourceNodeName)}]`,
     '    error_message = "TransportManagementService does not name the source node as its sourceSystemId"',
     "  }",
     "  assert {",
