@@ -359,6 +359,16 @@ describe("a landscape in environments.json", () => {
     expect(message.match(/source\.spaceId "x"/g)).toHaveLength(1);
   });
 
+  it("keeps its state in terraform.<landscape>.tfstate in the project, the deploy password in a sensitive variable", () => {
+    const stack = synthApp(writeConfig({ environments: { prod }, landscapes: { transport: entry } }))
+      .transport as unknown as {
+      terraform: { backend: unknown };
+      variable: Record<string, Record<string, unknown>>;
+    };
+    expect(stack.terraform.backend).toEqual({ local: { path: "../../../terraform.transport.tfstate" } });
+    expect(stack.variable.tms_deploy_password).toMatchObject({ sensitive: true, nullable: false });
+  });
+
   it("refuses a source subaccount that an environment already sets up", () => {
     const message = problems({
       environments: { prod: { ...prod, subaccountId: SOURCE } },
