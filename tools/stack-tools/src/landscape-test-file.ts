@@ -2,10 +2,10 @@
  * The `terraform test` file of a content-transport landscape stack. The landscape of
  * terraform-variants.ts that the independent test names gets that test
  * (terraform-tests/content-transport-landscape.tftest.hcl, SAP's destinations written out); any
- * other landscape gets one generated from its entry in the file: with mock providers and made-up keys, an
- * apply that passes every check and gives the four destinations SAP's procedure names, the
- * transport destination's `sourceSystemId` being the configured source node, the API portal
- * instance with SAP's role, each configured landscape operator assigned SAP's delivered role
+ * other landscape gets one generated from its entry in the file: with mock providers and made-up
+ * keys, an apply that passes every check and gives the four destinations SAP's procedure names,
+ * the transport destination's `sourceSystemId` being the file's source node, the API portal
+ * instance with SAP's role, each listed landscape operator assigned SAP's delivered role
  * collection in the transport subaccount, and the route from the source node to the target node.
  */
 import { readFileSync } from "node:fs";
