@@ -132,6 +132,15 @@ describe.each(Object.entries(PATHS))("an environment's defaults on the %s path",
   });
 });
 
+describe.each(Object.entries(PATHS))("an environment's key rotation on the %s path", (_, path) => {
+  it("keyRotationDays: a time_rotating of that period dates the key, and the new key comes before the old goes", () => {
+    const rotated = values({ ...path.entry, keyRotationDays: 30 });
+    expect(rotated.get("resource.time_rotating.service-key_rotation.rotation_days")).toBe(30);
+    expect(rotated.get(`${path.key}.lifecycle.create_before_destroy`)).toBe(true);
+    expect(String(rotated.get(`${path.key}.name`))).toMatch(/formatdate\("YYYYMMDDhhmm", time_rotating\./);
+  });
+});
+
 describe("a Cloud Foundry environment's space options, one at a time", () => {
   const path = PATHS["Cloud Foundry"];
   const base = values(path.entry);
