@@ -196,6 +196,18 @@ describe("a landscape's destinations and checks, evaluated by Terraform", () => 
 });
 
 describe("a landscape's wiring in the synthesized stack", () => {
+  it("names each Cloud Foundry key after its instance, `<instance>-key`", () => {
+    const instances = stack.resource.cloudfoundry_service_instance;
+    const keys = Object.values(stack.resource.cloudfoundry_service_credential_binding);
+    expect(keys).toHaveLength(2);
+    for (const key of keys) {
+      const instance = /^\$\{cloudfoundry_service_instance\.([^.]+)\.id\}$/.exec(
+        String(key.service_instance),
+      )?.[1];
+      expect(key.name).toBe(`${String(instances[String(instance)].name)}-key`);
+    }
+  });
+
   it("names each token check `<construct>_token`, as `terraform plan` shows it, its data source alike", () => {
     for (const [name, check] of Object.entries(stack.check)) {
       expect(Object.keys(check.data.http)).toEqual([name]);

@@ -167,6 +167,13 @@ describe("ContentTransportLandscape", () => {
     ] as const) {
       expect(problemsOf((scope) => landscape(scope, props))).toContain(refused);
     }
+    expect(
+      problemsOf((scope) =>
+        landscape(scope, {
+          transport: { subaccountId: TRANSPORT, spaceId: SPACE(2), deployDestinationName: "TMS Deploy" },
+        }),
+      ),
+    ).toContain('deployDestinationName "TMS Deploy" may contain only letters, digits, "-" and "_"');
     // The deploy service's URL is made from the endpoint's domain: a path after it is a mistake.
     const withPath = { ...target, cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/v3" };
     expect(problemsOf((scope) => landscape(scope, { target: withPath }))).toContain(
@@ -332,7 +339,11 @@ describe("a landscape in environments.json", () => {
         transport: {
           ...entry,
           source: { ...entry.source, spaceId: "x", nodeName: "A B" },
-          transport: { ...entry.transport, deployUser: " " },
+          transport: {
+            ...entry.transport,
+            deployUser: " ",
+            cloudFoundryApiUrl: "http://api.cf.eu20-001.hana.ondemand.com",
+          },
           target: { ...entry.target, cloudFoundryApiUrl: "https://cf.example.test" },
           cliServerUrl: "http://cli.btp.example.test",
           cloudFoundryApiUrl: "api.cf.eu10.hana.ondemand.com",
@@ -347,6 +358,9 @@ describe("a landscape in environments.json", () => {
     );
     expect(message).toContain(
       'landscape "transport": cliServerUrl "http://cli.btp.example.test" is not an https:// URL',
+    );
+    expect(message).toContain(
+      'landscape "transport": transport.cloudFoundryApiUrl "http://api.cf.eu20-001.hana.ondemand.com" is not an https:// URL',
     );
     expect(message).toContain(
       'landscape "transport": cloudFoundryApiUrl "api.cf.eu10.hana.ondemand.com" is not an https:// URL',
