@@ -11,7 +11,7 @@ import {
   ApiPortalServiceKey,
   ApiPortalServiceKeyProps,
 } from "../constructs";
-import { deployedDestination } from "./support/destination";
+import { deployedDestination, keyReference } from "./support/destination";
 import { evaluateInTerraform } from "./support/terraform-eval";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
 import { SUBACCOUNT_ID, onlyResource, synthAlone, synthWith } from "./support/synth";
@@ -284,15 +284,10 @@ describe("ApiManagementSource", () => {
         new TerraformOutput(scope, "instance_id", { value: source.serviceInstance.instanceId });
       });
       const apim = source as ApiManagementSource;
-      const [instanceType, keyType] = cloudFoundry
-        ? ["cloudfoundry_service_instance", "cloudfoundry_service_credential_binding"]
-        : ["btp_subaccount_service_instance", "btp_subaccount_service_binding"];
-      const reference = cloudFoundry
-        ? `${keyType}.${onlyResource(synthesized, keyType).name}.credential_binding`
-        : `${keyType}.${onlyResource(synthesized, keyType).name}.credentials`;
+      const instanceType = cloudFoundry ? "cloudfoundry_service_instance" : "btp_subaccount_service_instance";
       const { url } = evaluateInTerraform(
         { url: String(synthesized.output.url.value) },
-        { [reference]: JSON.stringify(cloudFoundry ? { credentials: key } : key) },
+        keyReference(synthesized, key),
       );
       // SAP's URL, from the key's url with its slash: what the destination holds too (tested above).
       expect(url).toBe(`${key.url.replace(/\/$/, "")}/api/1.0/transportmodule/Transport`);

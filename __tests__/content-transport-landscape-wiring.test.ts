@@ -10,10 +10,9 @@ import {
   CloudTransportManagement,
   ContentTransportLandscape,
   OAuthTokenCheck,
-  ValidationError,
 } from "btp-apim-transport-destination";
 import { synthApp, writeConfig } from "./support/app";
-import { synthAlone } from "./support/synth";
+import { synthAlone, validationProblemsOf } from "./support/synth";
 import { evaluateInTerraform } from "./support/terraform-eval";
 
 const SOURCE = "8b1f4c2e-6a3d-4e9b-9c7a-2f5e1d0b3a64";
@@ -265,18 +264,8 @@ describe("a landscape's wiring in the synthesized stack", () => {
 });
 
 describe("secrets: every construct that takes one refuses a literal, without quoting it", () => {
-  const refusal = (make: (scope: Construct) => void): string => {
-    try {
-      synthAlone(make);
-    } catch (err) {
-      expect(err).toBeInstanceOf(ValidationError);
-      return (err as Error).message;
-    }
-    throw new Error("expected a ValidationError");
-  };
-
   it("OAuthTokenCheck's clientSecret", () => {
-    const message = refusal(
+    const message = validationProblemsOf(
       (scope) =>
         new OAuthTokenCheck(scope, "check", {
           tokenServiceUrl: "https://acme-dev.authentication.eu10.hana.ondemand.com/oauth/token",
@@ -290,7 +279,7 @@ describe("secrets: every construct that takes one refuses a literal, without quo
   });
 
   it("CloudTransportManagement's deployTarget.password", () => {
-    const message = refusal((scope) => {
+    const message = validationProblemsOf((scope) => {
       new CloudTransportManagement(scope, "transport", {
         subaccountId: TRANSPORT,
         spaceId: SPACES.transport,

@@ -5,11 +5,10 @@ import {
   ContentTransportLandscapeProps,
   OAuthClientCredentialsDestination,
   OAuthClientCredentialsDestinationProps,
-  ValidationError,
 } from "btp-apim-transport-destination";
-import { ConfigError, loadConfiguration } from "@apim/stacks";
-import { synthApp, writeConfig } from "./support/app";
-import { synthAlone } from "./support/synth";
+import { loadConfiguration } from "@apim/stacks";
+import { configurationProblemsOf, synthApp, writeConfig } from "./support/app";
+import { synthAlone, validationProblemsOf } from "./support/synth";
 
 const SOURCE = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 const TRANSPORT = "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b";
@@ -45,16 +44,6 @@ function destinations(stack: Json): Array<{ subaccount: unknown; configuration: 
     subaccount: d.subaccount_id,
     configuration: String(d.destination_configuration),
   }));
-}
-
-function problemsOf(build: (scope: Construct) => void): string {
-  try {
-    synthAlone(build);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ValidationError);
-    return (err as Error).message;
-  }
-  throw new Error("expected a ValidationError");
 }
 
 describe("ContentTransportLandscape", () => {
@@ -123,7 +112,7 @@ describe("ContentTransportLandscape", () => {
     expect(both).toHaveLength(2);
     expect(assignments(["b@example.com"])).toEqual([both[1]]);
     expect(
-      problemsOf((scope) =>
+      validationProblemsOf((scope) =>
         landscape(scope, {
           transport: {
             subaccountId: TRANSPORT,
@@ -134,7 +123,7 @@ describe("ContentTransportLandscape", () => {
       ),
     ).toContain('landscapeOperators[1] "a@example.com" is listed twice');
     expect(
-      problemsOf((scope) =>
+      validationProblemsOf((scope) =>
         landscape(scope, {
           transport: {
             subaccountId: TRANSPORT,
@@ -147,7 +136,7 @@ describe("ContentTransportLandscape", () => {
   });
 
   it("refuses a node name TMS cannot hold, a bad API endpoint and a literal password, naming each but the password", () => {
-    expect(problemsOf((scope) => landscape(scope, { sourceNodeName: "APIM DEV" }))).toContain(
+    expect(validationProblemsOf((scope) => landscape(scope, { sourceNodeName: "APIM DEV" }))).toContain(
       'sourceNodeName "APIM DEV" may contain only letters, digits, "-" and "_"',
     );
     const target = {
@@ -155,7 +144,7 @@ describe("ContentTransportLandscape", () => {
       spaceId: SPACE(3),
       cloudFoundryApiUrl: "https://cf.example.test/v3",
     };
-    expect(problemsOf((scope) => landscape(scope, { target }))).toContain(
+    expect(validationProblemsOf((scope) => landscape(scope, { target }))).toContain(
       'cloudFoundryApiUrl "https://cf.example.test/v3" must be a Cloud Foundry API endpoint',
     );
     for (const [props, refused] of [
@@ -165,10 +154,10 @@ describe("ContentTransportLandscape", () => {
       ],
       [{ routeName: "DEV to PROD" }, 'routeName "DEV to PROD" may contain only letters, digits, "-" and "_"'],
     ] as const) {
-      expect(problemsOf((scope) => landscape(scope, props))).toContain(refused);
+      expect(validationProblemsOf((scope) => landscape(scope, props))).toContain(refused);
     }
     expect(
-      problemsOf((scope) =>
+      validationProblemsOf((scope) =>
         landscape(scope, {
           transport: { subaccountId: TRANSPORT, spaceId: SPACE(2), deployDestinationName: "TMS Deploy" },
         }),
@@ -176,11 +165,11 @@ describe("ContentTransportLandscape", () => {
     ).toContain('deployDestinationName "TMS Deploy" may contain only letters, digits, "-" and "_"');
     // The deploy service's URL is made from the endpoint's domain: a path after it is a mistake.
     const withPath = { ...target, cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/v3" };
-    expect(problemsOf((scope) => landscape(scope, { target: withPath }))).toContain(
+    expect(validationProblemsOf((scope) => landscape(scope, { target: withPath }))).toContain(
       'cloudFoundryApiUrl "https://api.cf.eu10.hana.ondemand.com/v3" must be a Cloud Foundry API endpoint',
     );
     expect(
-      problemsOf((scope) =>
+      validationProblemsOf((scope) =>
         landscape(scope, {
           target: {
             ...target,
@@ -190,7 +179,7 @@ describe("ContentTransportLandscape", () => {
         }),
       ),
     ).toContain('spaceId "prod-space" is not a GUID');
-    const message = problemsOf((scope) => landscape(scope, { deployPassword: "hunter2" }));
+    const message = validationProblemsOf((scope) => landscape(scope, { deployPassword: "hunter2" }));
     expect(message).toContain("deployTarget.password must be a Terraform reference");
     expect(message).not.toContain("hunter2");
   });
@@ -223,7 +212,7 @@ describe("ContentTransportLandscape.validateProps", () => {
 
 describe("OAuthClientCredentialsDestination", () => {
   it("refuses a literal client secret without quoting it", () => {
-    const message = problemsOf(
+    const message = validationProblemsOf(
       (scope) =>
         new OAuthClientCredentialsDestination(scope, "d", {
           subaccountId: SOURCE,
@@ -252,7 +241,7 @@ describe("OAuthClientCredentialsDestination", () => {
   };
 
   it("refuses a name the Destination service cannot hold, naming it", () => {
-    expect(problemsOf(build({ name: "Content Assembly" }))).toContain(
+    expect(validationProblemsOf(build({ name: "Content Assembly" }))).toContain(
       'name "Content Assembly" may contain only letters, digits, "-" and "_"',
     );
   });
@@ -273,16 +262,6 @@ describe("a landscape in environments.json", () => {
   };
   const prod = { globalAccount: "ga", subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b" };
 
-  function problems(document: unknown): string {
-    try {
-      loadConfiguration(writeConfig(document));
-    } catch (err) {
-      expect(err).toBeInstanceOf(ConfigError);
-      return (err as Error).message;
-    }
-    throw new Error("expected a ConfigError");
-  }
-
   it("becomes a landscape beside the environments", () => {
     const { environments, landscapes } = loadConfiguration(
       writeConfig({ environments: { prod }, landscapes: { transport: entry } }),
@@ -292,7 +271,7 @@ describe("a landscape in environments.json", () => {
   });
 
   it("names the landscape and the field of every problem, and refuses a password in the file", () => {
-    const message = problems({
+    const message = configurationProblemsOf({
       environments: { prod },
       landscapes: {
         prod: entry,
@@ -333,7 +312,7 @@ describe("a landscape in environments.json", () => {
   });
 
   it("reports every role's problems before anything is built, in the file's own field names", () => {
-    const message = problems({
+    const message = configurationProblemsOf({
       environments: { prod },
       landscapes: {
         transport: {
@@ -384,7 +363,7 @@ describe("a landscape in environments.json", () => {
   });
 
   it("refuses a source subaccount that an environment already sets up", () => {
-    const message = problems({
+    const message = configurationProblemsOf({
       environments: { prod: { ...prod, subaccountId: SOURCE } },
       landscapes: { transport: entry },
     });

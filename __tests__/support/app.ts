@@ -71,6 +71,17 @@ export function problemsOf(environments: Record<string, unknown>): string {
   throw new Error("expected a ConfigError");
 }
 
+/** The message of the ConfigError that loading `document` as the environments file raises; fails the test when none is raised. */
+export function configurationProblemsOf(document: unknown): string {
+  try {
+    loadConfiguration(writeConfig(document));
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
 /**
  * An environments document with one environment on each path: `dev` in the "Other" environment,
  * `cf` in a Cloud Foundry space. For tests that need fixed stacks: environments.json may change.

@@ -1,6 +1,7 @@
 import { provider } from "@cdktf/provider-btp";
 import { Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { ValidationError } from "btp-apim-transport-destination";
 
 /** A synthesized stack, as parsed `cdk.tf.json`. */
 export type StackJson = {
@@ -44,4 +45,15 @@ export function onlyResource(
   }
   const [name, body] = instances[0];
   return { name, body };
+}
+
+/** The message of the ValidationError that building `build` alone raises; fails the test when none is raised. */
+export function validationProblemsOf(build: (scope: Construct) => void): string {
+  try {
+    synthAlone(build);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ValidationError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a ValidationError");
 }

@@ -6,7 +6,8 @@ import { tempDir } from "./temp";
 /** Terraform from PATH (or APIM_TERRAFORM): the tests need it, and fail saying so when it is missing. */
 const TERRAFORM = process.env.APIM_TERRAFORM ?? "terraform";
 
-function terraform(dir: string, args: readonly string[]): string {
+/** Runs `terraform <args>` in `dir` and returns its output; throws with Terraform's own words when it fails. */
+export function terraform(dir: string, args: readonly string[]): string {
   const run = spawnSync(TERRAFORM, [...args, "-no-color"], {
     cwd: dir,
     encoding: "utf8",
