@@ -2,73 +2,78 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
-import { DEFAULT_CONFIG, readTree, synthApp, synthAppTo, writeConfig } from "./support/app";
+import { BOTH_PATHS, DEFAULT_CONFIG, readTree, synthApp, synthAppTo, writeConfig } from "./support/app";
 
-const defaultConfig = JSON.parse(readFileSync(DEFAULT_CONFIG, "utf8")) as {
+/** The app's stacks for a file of the tests' own: environments.json is the user's to change. */
+const FIXTURE = BOTH_PATHS as {
   environments: Record<string, { globalAccount: string; subaccountId: string }>;
-  landscapes?: Record<string, unknown>;
 };
+const ENVIRONMENTS = Object.keys(FIXTURE.environments);
 
-describe("the default app", () => {
-  const stacks = synthApp();
+describe("the shipped environments.json", () => {
+  // The sample is the user's to change: checked by what it is (a file the app takes), not by its names.
+  it("synthesizes one stack per environment and landscape, each for its own global account", () => {
+    const file = JSON.parse(readFileSync(DEFAULT_CONFIG, "utf8")) as {
+      environments?: Record<string, { globalAccount: string }>;
+      landscapes?: Record<string, { globalAccount: string }>;
+    };
+    const entries = { ...file.environments, ...file.landscapes };
+    const stacks = synthApp();
+    expect(Object.keys(stacks).sort()).toEqual(Object.keys(entries).sort());
+    for (const [name, entry] of Object.entries(entries)) {
+      expect(stacks[name].provider?.btp).toEqual([
+        expect.objectContaining({ globalaccount: entry.globalAccount }),
+      ]);
+    }
+  });
+});
 
-  it("has one stack per configured environment and landscape, at least dev and prod", () => {
-    expect(Object.keys(stacks).sort()).toEqual(
-      [...Object.keys(defaultConfig.environments), ...Object.keys(defaultConfig.landscapes ?? {})].sort(),
-    );
-    expect(Object.keys(stacks)).toEqual(expect.arrayContaining(["dev", "prod"]));
+describe("the app", () => {
+  const file = writeConfig(BOTH_PATHS);
+  const stacks = synthApp(file);
+
+  it("has one stack per configured environment, named as the environment", () => {
+    expect(Object.keys(stacks).sort()).toEqual([...ENVIRONMENTS].sort());
   });
 
-  it.each(Object.keys(defaultConfig.environments))(
-    "%s: configures btp for its own global account, no credentials",
-    (env) => {
-      const { globalAccount } = defaultConfig.environments[env];
-      expect(stacks[env].provider?.btp).toEqual([{ globalaccount: globalAccount }]);
-    },
-  );
+  it.each(ENVIRONMENTS)("%s: configures btp for its own global account, no credentials", (env) => {
+    const { globalAccount } = FIXTURE.environments[env];
+    expect(stacks[env].provider?.btp).toEqual([{ globalaccount: globalAccount }]);
+  });
 
-  it.each(Object.keys(defaultConfig.environments))("%s: pins the provider SAP/btp 1.25.0", (env) => {
+  it.each(ENVIRONMENTS)("%s: pins the provider SAP/btp 1.25.0", (env) => {
     expect(stacks[env].terraform.required_providers.btp).toEqual({ source: "sap/btp", version: "1.25.0" });
   });
 
-  it.each(Object.keys(defaultConfig.environments))("%s: targets its own source subaccount", async (env) => {
+  it.each(ENVIRONMENTS)("%s: targets its own source subaccount", async (env) => {
     const stack = stacks[env];
     for (const resources of Object.values(stack.resource)) {
       for (const body of Object.values(resources)) {
-        if ("subaccount_id" in body)
-          expect(body.subaccount_id).toBe(defaultConfig.environments[env].subaccountId);
+        if ("subaccount_id" in body) expect(body.subaccount_id).toBe(FIXTURE.environments[env].subaccountId);
       }
     }
     const key = fakeServiceKey();
     expect(await deployedDestination(stack, key)).toStrictEqual(seedDestination(key));
   });
 
-  it.each(Object.keys(defaultConfig.environments))(
-    "%s: keeps its state locally, per environment, by a relative path",
-    (env) => {
-      expect(stacks[env].terraform.backend).toEqual({ local: { path: `../../../terraform.${env}.tfstate` } });
-    },
-  );
+  it.each(ENVIRONMENTS)("%s: keeps its state locally, per environment, by a relative path", (env) => {
+    expect(stacks[env].terraform.backend).toEqual({ local: { path: `../../../terraform.${env}.tfstate` } });
+  });
 
-  it.each(Object.keys(defaultConfig.environments))(
-    "%s: has operator outputs, none derived from the key unless sensitive",
-    (env) => {
-      const outputs = stacks[env].output;
-      expect(Object.keys(outputs)).toEqual(
-        expect.arrayContaining(["destination_name", "service_instance_id"]),
-      );
-      expect(outputs.destination_name.value).toBe("APIManagement");
-      for (const output of Object.values(outputs)) {
-        if (JSON.stringify(output.value).includes(".credentials")) expect(output.sensitive).toBe(true);
-      }
-    },
-  );
+  it.each(ENVIRONMENTS)("%s: has operator outputs, none derived from the key unless sensitive", (env) => {
+    const outputs = stacks[env].output;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["destination_name", "service_instance_id"]));
+    expect(outputs.destination_name.value).toBe("APIManagement");
+    for (const output of Object.values(outputs)) {
+      if (JSON.stringify(output.value).includes(".credentials")) expect(output.sensitive).toBe(true);
+    }
+  });
 
   it("synthesizes byte-identical output twice", () => {
-    const first = readTree(synthAppTo());
-    const second = readTree(synthAppTo());
-    expect(Object.keys(first)).toEqual(
-      expect.arrayContaining(["manifest.json", join("stacks", "dev", "cdk.tf.json")]),
+    const first = readTree(synthAppTo(file));
+    const second = readTree(synthAppTo(file));
+    expect(Object.keys(first).sort()).toEqual(
+      ["manifest.json", ...ENVIRONMENTS.map((env) => join("stacks", env, "cdk.tf.json"))].sort(),
     );
     expect(second).toEqual(first);
   });
@@ -77,7 +82,7 @@ describe("the default app", () => {
     const cdktfJson = JSON.parse(readFileSync(join(__dirname, "../cdktf.json"), "utf8")) as {
       terraformProviders: string[];
     };
-    const { source, version } = stacks.dev.terraform.required_providers.btp as {
+    const { source, version } = stacks[ENVIRONMENTS[0]].terraform.required_providers.btp as {
       source: string;
       version: string;
     };

@@ -93,14 +93,15 @@ describe("destination preview", () => {
   describe("npm run preview", () => {
     it("prints the destination JSON with the secret masked", () => {
       const key = fakeServiceKey();
-      const result = preview(["prod", "--service-key", keyFile(key)]);
+      const result = preview(["cf", "--service-key", keyFile(key)], { APIM_CONFIG: writeConfig(BOTH_PATHS) });
       expect(result.status).toBe(0);
       expect(JSON.parse(result.stdout)).toStrictEqual({ ...seedDestination(key), clientSecret: MASK });
       expect(result.stdout + result.stderr).not.toContain(key.clientSecret);
     });
 
     it("without Terraform, exits 2 with one line that says Terraform is needed", async () => {
-      const result = await previewHere(["prod", "--service-key", keyFile(fakeServiceKey())], {
+      const result = await previewHere(["cf", "--service-key", keyFile(fakeServiceKey())], {
+        APIM_CONFIG: writeConfig(BOTH_PATHS),
         APIM_TERRAFORM: "/nonexistent/terraform",
       });
       expect(result.status).toBe(2);
@@ -111,7 +112,7 @@ describe("destination preview", () => {
     });
 
     it("exits 1 with a clear message for a bad key file or an unknown environment, Terraform or not", async () => {
-      const noTerraform = { APIM_TERRAFORM: "/nonexistent/terraform" };
+      const noTerraform = { APIM_CONFIG: writeConfig(BOTH_PATHS), APIM_TERRAFORM: "/nonexistent/terraform" };
       const bad = await previewHere(
         ["dev", "--service-key", keyFile({ ...fakeServiceKey(), url: "ftp://x" })],
         noTerraform,
