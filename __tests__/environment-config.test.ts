@@ -1,16 +1,17 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, loadConfiguration, parseEnvironments } from "@apim/stacks";
+import { writeConfig } from "./support/app";
 import { tempDir } from "./support/temp";
 
 const GOOD = { globalAccount: "ga-subdomain", subaccountId: "11111111-2222-4333-8444-555555555555" };
 /** Another environment, in a subaccount of its own. */
 const OTHER = { globalAccount: "ga-subdomain", subaccountId: "66666666-7777-4888-9999-aaaaaaaaaaaa" };
 
-/** The message of the ConfigError that `document` raises for environment "dev". */
+/** The message of the ConfigError that loading a file with environment `dev` (and `selected` asked for) raises. */
 function errorFor(dev: Record<string, unknown>, selected: string[] = []): string {
   try {
-    parseEnvironments("environments.json", { environments: { dev, prod: OTHER } }, selected);
+    loadConfiguration(writeConfig({ environments: { dev, prod: OTHER } }), selected);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return (err as Error).message;

@@ -35,25 +35,11 @@ export interface EnvironmentConfig extends ApiManagementSourceProps {
 export const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 
 /** Checks a parsed environments document and maps each entry to an EnvironmentConfig. */
-export function parseEnvironments(
-  file: string,
-  document: unknown,
-  selected: readonly string[] = [],
-): EnvironmentConfig[] {
+export function parseEnvironments(file: string, document: unknown): EnvironmentConfig[] {
   const { problems, broken } = schemaProblems(document);
   const entries = isObject(document) && isObject(document.environments) ? document.environments : undefined;
   if (!entries || Object.keys(entries).length === 0)
     throw new ConfigError(file, problems.length ? problems : [EMPTY]);
-
-  const landscapes = isObject(document) && isObject(document.landscapes) ? document.landscapes : {};
-  for (const name of selected) {
-    // Own keys only: "constructor" or "toString" are `in` every object but name no environment.
-    if (!Object.hasOwn(entries, name) && !Object.hasOwn(landscapes, name)) {
-      problems.push(
-        `environment ${JSON.stringify(name)} was asked for but is not configured (configured: ${[...Object.keys(entries), ...Object.keys(landscapes)].join(", ")})`,
-      );
-    }
-  }
 
   const environments: EnvironmentConfig[] = [];
   for (const [name, entry] of Object.entries(entries)) {
@@ -75,7 +61,7 @@ export function parseEnvironments(
   problems.push(...environmentConflicts(environments));
 
   if (problems.length > 0) throw new ConfigError(file, problems);
-  return environments.filter((e) => selected.length === 0 || selected.includes(e.name));
+  return environments;
 }
 
 /** The construct's props of an environment: its config less what the stack itself uses. */
