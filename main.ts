@@ -2,20 +2,24 @@
 import "./stacks/source-maps-off";
 import { App } from "cdktf";
 import { ValidationError } from "btp-apim-transport-destination";
-import { ConfigError, buildApp, outputFolder, runByCdktfCli, selectedConfiguration } from "./stacks";
+import {
+  ConfigError,
+  buildApp,
+  outputFolder,
+  runByCdktfCli,
+  selectedConfiguration,
+  synthesisSummary,
+} from "./stacks";
 
 // APIM_CONFIG picks another environments file; APIM_ENVIRONMENTS=dev,prod synthesizes only those.
 // `npm run synth` runs this file as it is; cdktf's CLI runs it for `cdktf synth`, `diff` and `deploy`.
 try {
   // Every environment is validated before the App exists, so bad input leaves nothing in cdktf.out.
-  const { environments, landscapes } = selectedConfiguration();
+  const configuration = selectedConfiguration();
   const app = new App({ outdir: outputFolder() });
-  buildApp(app, environments, landscapes);
+  buildApp(app, configuration.environments, configuration.landscapes);
   app.synth();
-  if (!runByCdktfCli()) {
-    const names = [...environments, ...landscapes].map((stack) => stack.name);
-    console.log(`synthesized ${names.join(", ")} into ${outputFolder()}/stacks`);
-  }
+  if (!runByCdktfCli()) console.log(synthesisSummary(configuration, outputFolder()));
 } catch (err) {
   if (err instanceof ConfigError || err instanceof ValidationError) {
     // The message already names environment, field and value; a stack trace would only bury it.

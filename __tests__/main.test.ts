@@ -1,22 +1,33 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, selectedConfiguration } from "../stacks";
-import { DEFAULT_CONFIG, writeConfig } from "./support/app";
+import {
+  ConfigError,
+  EnvironmentConfig,
+  loadConfiguration,
+  selectedConfiguration,
+  synthesisSummary,
+} from "../stacks";
+import { BOTH_PATHS, writeConfig } from "./support/app";
 import { withEnv } from "./support/command";
 import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 
 /** Runs the app the way `cdktf synth` does (cdktf.json's `app`, with CDKTF_OUTDIR), into a fresh folder. */
-function runApp(env: Record<string, string>): { status: number | null; stderr: string; outdir: string } {
+function runApp(env: Record<string, string>): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outdir: string;
+} {
   const outdir = tempDir();
   const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd: ROOT,
     env: { ...process.env, CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: "/nonexistent/terraform", ...env },
     encoding: "utf8",
   });
-  return { status: result.status, stderr: result.stderr, outdir };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outdir };
 }
 
 describe("main.ts", () => {
@@ -37,7 +48,11 @@ describe("main.ts", () => {
   // In this process: main.ts stops on every ConfigError the same way, which the test above runs.
   it("stops on an unknown environment asked for", () => {
     const outdir = tempDir();
-    const env = { APIM_CONFIG: DEFAULT_CONFIG, APIM_ENVIRONMENTS: "dev,staging", CDKTF_OUTDIR: outdir };
+    const env = {
+      APIM_CONFIG: writeConfig(BOTH_PATHS),
+      APIM_ENVIRONMENTS: "dev,staging",
+      CDKTF_OUTDIR: outdir,
+    };
     expect(() => withEnv(env, selectedConfiguration)).toThrow(ConfigError);
     expect(() => withEnv(env, selectedConfiguration)).toThrow(
       'environment "staging" was asked for but is not configured',
@@ -46,10 +61,50 @@ describe("main.ts", () => {
   });
 
   it("synthesizes the selected environments", () => {
-    const { status, stderr, outdir } = runApp({ APIM_ENVIRONMENTS: "prod" });
+    const { status, stderr, outdir } = runApp({
+      APIM_CONFIG: writeConfig(BOTH_PATHS),
+      APIM_ENVIRONMENTS: "cf",
+    });
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    expect(readdirSync(join(outdir, "stacks"))).toEqual(["prod"]);
+    expect(readdirSync(join(outdir, "stacks"))).toEqual(["cf"]);
     expect(existsSync(join(outdir, "manifest.json"))).toBe(true);
+  });
+});
+
+describe("what the app says it wrote", () => {
+  const environment = (name: string): EnvironmentConfig => ({
+    name,
+    globalAccount: "acme",
+    subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c",
+  });
+
+  it("names every stack while they are few", () => {
+    const environments = ["dev", "prod"].map(environment);
+    expect(synthesisSummary({ environments, landscapes: [] }, "cdktf.out")).toBe(
+      "synthesized 2 environments (dev, prod) into cdktf.out/stacks",
+    );
+  });
+
+  it("stays one short line for 500 environments: a count and the first names", () => {
+    const environments = Array.from({ length: 500 }, (_, i) =>
+      environment(`env${String(i).padStart(3, "0")}`),
+    );
+    const summary = synthesisSummary({ environments, landscapes: [] }, "cdktf.out");
+    expect(summary).toBe(
+      "synthesized 500 environments (env000, env001, env002, env003, env004, env005, env006, env007, env008, env009 and 490 more) into cdktf.out/stacks",
+    );
+  });
+
+  it("says which configured name an unknown one most likely meant, and counts the rest when many", () => {
+    const environments = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [
+        `env${i}`,
+        { globalAccount: "acme", subaccountId: `6f2b1c3a-0d4e-4f5a-9b8c-${String(i).padStart(12, "0")}` },
+      ]),
+    );
+    expect(() => loadConfiguration(writeConfig({ environments }), ["enw25"])).toThrow(
+      'environment "enw25" was asked for but is not configured (did you mean "env25"? configured: env0, env1, env2, env3, env4, env5, env6, env7, env8, env9 and 20 more)',
+    );
   });
 });

@@ -1,10 +1,12 @@
 import { App, TerraformStack } from "cdktf";
+import { NameRules } from "btp-apim-transport-destination";
 import { ApiManagementSourceStack } from "./api-management-source-stack";
 import { ContentTransportLandscapeStack } from "./content-transport-landscape-stack";
 import { LandscapeConfig, parseLandscapes } from "./landscape-config";
 import { ConfigError } from "./config-error";
 import { EnvironmentConfig, parseEnvironments } from "./environment-config";
 import { readJsonDocument } from "./json-document";
+import { countedNames, nameList } from "./name-list";
 import { checkOutputFolder, outputFolder } from "./output-folder";
 
 /**
@@ -67,10 +69,11 @@ export function loadConfiguration(file: string, selected: readonly string[] = []
   if (unknown.length > 0) {
     throw new ConfigError(
       file,
-      unknown.map(
-        (name) =>
-          `environment ${JSON.stringify(name)} was asked for but is not configured (configured: ${names.join(", ")})`,
-      ),
+      unknown.map((name) => {
+        const nearest = NameRules.nearest(name, names);
+        const hint = nearest === undefined ? "" : `did you mean ${JSON.stringify(nearest)}? `;
+        return `environment ${JSON.stringify(name)} was asked for but is not configured (${hint}configured: ${nameList(names)})`;
+      }),
     );
   }
   const chosen = (name: string) => selected.length === 0 || selected.includes(name);
@@ -93,4 +96,16 @@ export function selectedConfiguration(): AppConfiguration {
     selection.length > 0,
   );
   return configuration;
+}
+
+/** What `npm run synth` says it wrote: counts, and the names while they are few. */
+export function synthesisSummary(configuration: AppConfiguration, outdir: string): string {
+  const { environments, landscapes } = configuration;
+  const parts = [
+    ["environment", environments.map((e) => e.name)] as const,
+    ["landscape", landscapes.map((l) => l.name)] as const,
+  ]
+    .filter(([, names]) => names.length > 0)
+    .map(([noun, names]) => countedNames(noun, names));
+  return `synthesized ${parts.join(" and ")} into ${outdir}/stacks`;
 }

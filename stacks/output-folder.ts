@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "./config-error";
+import { nameList } from "./name-list";
 
 /** The folder the app synthesizes into: CDKTF_OUTDIR (set by cdktf's CLI), else cdktf.out. */
 export function outputFolder(): string {
@@ -33,8 +34,8 @@ export function checkOutputFolder(outdir: string, environments: readonly string[
   const others = readdirSync(stacksDir).filter((name) => !environments.includes(name));
   if (others.length > 0) {
     throw new ConfigError(outdir, [
-      `APIM_ENVIRONMENTS selects ${environments.join(", ")}, but cdktf's CLI would then delete the folders of ` +
-        `${others.join(", ")} under ${stacksDir} (their .terraform and lock files): run \`npm run synth\` ` +
+      `APIM_ENVIRONMENTS selects ${nameList(environments)}, but cdktf's CLI would then delete the folders of ` +
+        `${nameList(others)} under ${stacksDir} (their .terraform and lock files): run \`npm run synth\` ` +
         "to synthesize a subset, or unset APIM_ENVIRONMENTS for cdktf synth, diff and deploy " +
         "(`cdktf deploy <environment>` deploys one environment of a full synth)",
     ]);
