@@ -349,6 +349,31 @@ describe("a landscape's state", () => {
   });
 });
 
+describe("a landscape's Cloud Foundry API endpoints", () => {
+  // A plain http:// endpoint would send the deploy user's and the providers' credentials in clear.
+  it.each([
+    [{ cloudFoundryApiUrl: "http://api.cf.eu10.hana.ondemand.com" }, "cloudFoundryApiUrl"],
+    [
+      { transport: { cloudFoundryApiUrl: "http://api.cf.eu20.hana.ondemand.com" } },
+      "transport.cloudFoundryApiUrl",
+    ],
+    [{ target: { cloudFoundryApiUrl: "http://api.cf.us10.hana.ondemand.com" } }, "target.cloudFoundryApiUrl"],
+  ])("refuses http:// in %j, naming the landscape and %s", (change, field) => {
+    const message = configurationProblemsOf({
+      environments: { prod: PROD },
+      landscapes: { transport: changed(change) },
+    });
+    expect(message).toMatch(
+      new RegExp(`landscape "transport": ${field.replace(".", "\\.")} "http://api\\.cf\\.`),
+    );
+  });
+
+  it("takes a target endpoint with a trailing slash as the same endpoint: the same stack", () => {
+    const slashed = changed({ target: { cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/" } });
+    expect(stackDifference(values(ENTRY), values(slashed))).toEqual({});
+  });
+});
+
 describe("a landscape's deploy password", () => {
   const variable = () =>
     (JSON.parse(Testing.synth(stackOf(ENTRY))) as { variable: Record<string, Record<string, unknown>> })

@@ -60,6 +60,11 @@ describe("npm run landscape", () => {
     // This landscape's transport subaccount is subscribed already, so the report does not claim it.
     expect(text).not.toContain("subscription alm-ts");
     expect(text).toContain('Name "API_portal_release"');
+    // Each space by its role: a user who creates a space in the wrong subaccount finds no instance.
+    const { source, transport, target, deployUser } = configOf("landscape-prepared").landscape;
+    expect(text).toContain(
+      `${source.contentAgentSpaceId} (source), ${transport.spaceId} (transport), ${target.spaceId} (target); "${deployUser}" is a Space Developer in the target space`,
+    );
   });
 
   it("names each destination as the stack declares it, a deploy destination of another name included", () => {
