@@ -239,9 +239,13 @@ describe("a landscape's wiring in the synthesized stack", () => {
       expect(found).toHaveLength(1);
       return `btp_subaccount_entitlement.${found[0][0]}`;
     };
-    expect(resourceAt("btp_subaccount_subscription", "transport/subscription").depends_on).toEqual([
-      entitlement("alm-ts"),
-    ]);
+    // SAP's technical names: the Cloud Transport Management app is subscribed as alm-ts, plan standard.
+    expect(resourceAt("btp_subaccount_subscription", "transport/subscription")).toMatchObject({
+      app_name: "alm-ts",
+      plan_name: "standard",
+      subaccount_id: TRANSPORT,
+      depends_on: [entitlement("alm-ts")],
+    });
     expect(resourceAt("cloudfoundry_service_instance", "transport/instance/resource").depends_on).toEqual([
       entitlement("transport"),
     ]);

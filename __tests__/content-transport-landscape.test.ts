@@ -163,6 +163,10 @@ describe("ContentTransportLandscape", () => {
         }),
       ),
     ).toContain('deployDestinationName "TMS Deploy" may contain only letters, digits, "-" and "_"');
+    const plain = { ...target, cloudFoundryApiUrl: "http://api.cf.eu10.hana.ondemand.com" };
+    expect(validationProblemsOf((scope) => landscape(scope, { target: plain }))).toContain(
+      'cloudFoundryApiUrl "http://api.cf.eu10.hana.ondemand.com" must be a Cloud Foundry API endpoint',
+    );
     // The deploy service's URL is made from the endpoint's domain: a path after it is a mistake.
     const withPath = { ...target, cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/v3" };
     expect(validationProblemsOf((scope) => landscape(scope, { target: withPath }))).toContain(
