@@ -10,7 +10,7 @@ import { ConfigError, parseEnvironments } from "../stacks";
 import { synthApp, writeConfig } from "./support/app";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
-import { SUBACCOUNT_ID, StackJson, onlyResource, synthAlone } from "./support/synth";
+import { SUBACCOUNT_ID, StackJson, onlyResource, synthAlone, validationProblemsOf } from "./support/synth";
 
 const SPACE_ID = "8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a";
 const API_URL = "https://api.cf.eu10.hana.ondemand.com";
@@ -118,6 +118,28 @@ describe("the Cloud Foundry path", () => {
     ],
   ])("%s, imported alone, refuses an ID that is no GUID, naming it", (_, build, message) => {
     expect(build).toThrow(message);
+  });
+
+  // A key that is never replaced, or replaced every few minutes, is what a bad period would give.
+  it.each([0, 1.5, 3651])("a Cloud Foundry key imported alone refuses rotationDays %p, naming it", (days) => {
+    const instance = "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f";
+    const refusal = `rotationDays ${days} must be a whole number of days, at least 1 and at most 3650`;
+    expect(
+      validationProblemsOf(
+        (scope) =>
+          new CloudFoundryServiceKey(scope, "k", {
+            serviceInstanceId: instance,
+            name: "key",
+            rotationDays: days,
+          }),
+      ),
+    ).toContain(refusal);
+    expect(
+      validationProblemsOf(
+        (scope) =>
+          new ApiPortalCloudFoundryKey(scope, "k", { serviceInstanceId: instance, rotationDays: days }),
+      ),
+    ).toContain(refusal);
   });
 
   it("has constructs that stand alone: an instance in a space and a key of it", () => {
