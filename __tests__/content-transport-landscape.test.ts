@@ -373,4 +373,25 @@ describe("a landscape in environments.json", () => {
     });
     expect(message).toContain(`environment "prod" and landscape "transport" share subaccount ${SOURCE}`);
   });
+
+  it("refuses an environment of other names in the source subaccount that declares the entitlement too", () => {
+    const elsewhere = { destinationName: "APIManagement_Own", serviceInstanceName: "apim-own" };
+    const environment = { ...prod, subaccountId: SOURCE, ...elsewhere };
+    const message = configurationProblemsOf({
+      environments: { prod: environment },
+      landscapes: { transport: entry },
+    });
+    expect(message).toContain(
+      `environment "prod" and landscape "transport" share subaccount ${SOURCE} and each declares its API portal entitlement`,
+    );
+    expect(message).not.toMatch(/destinationName|serviceInstanceName/);
+    // Left to the landscape, the entitlement has one owner again.
+    const configuration = loadConfiguration(
+      writeConfig({
+        environments: { prod: { ...environment, createEntitlement: false } },
+        landscapes: { transport: entry },
+      }),
+    );
+    expect(configuration.landscapes.map((l) => l.name)).toEqual(["transport"]);
+  });
 });
