@@ -2,8 +2,9 @@
  * `npm run schema`: writes environments.schema.json, the JSON Schema of environments.json,
  * generated from the file's types in stacks/environments-file.ts (their JSDoc become the
  * descriptions editors show), and stacks/environments-schema-validators.js, ajv's standalone
- * validation code for it, so that the app does not compile the schema at every synth. A test fails
- * when either committed file is not what this generates.
+ * validation code for it, so that the app does not compile the schema at every synth. `npm ci` runs
+ * it (prepare), so the validators are never committed; the schema is, for editors, and a test fails
+ * when either is not what this generates.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -72,7 +73,7 @@ export function environmentsSchemaText(schema: Record<string, unknown>): string 
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-/** Where the precompiled validators are committed, beside the code that uses them. */
+/** Where the precompiled validators are written, beside the code that uses them. */
 export const VALIDATORS_FILE = join(ROOT, "stacks/environments-schema-validators.js");
 
 /**
@@ -94,7 +95,7 @@ if (require.main === module) {
   if (args.length > 0) {
     const help = args.length === 1 && ["-h", "--help"].includes(args[0]);
     (help ? console.log : console.error)(
-      "usage: npm run schema   (writes environments.schema.json; no arguments)",
+      "usage: npm run schema   (writes environments.schema.json and its validators; no arguments)",
     );
     process.exit(help ? 0 : 2);
   }

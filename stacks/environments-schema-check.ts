@@ -38,7 +38,7 @@ function loadValidators(): Validators {
     } catch (err) {
       const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
       throw new ConfigError(join(__dirname, "environments-schema-validators.js"), [
-        `cannot be loaded (${why}): it ships with the project; \`npm run schema\` writes it anew`,
+        `cannot be loaded (${why}): \`npm ci\` generates it, \`npm run schema\` writes it anew`,
       ]);
     }
   }
