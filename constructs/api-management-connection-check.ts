@@ -44,9 +44,6 @@ export class ApiManagementConnectionCheck extends TerraformElement {
   /** HTTP answers of the transport API that prove the destination works; SAP's procedure accepts 401. */
   public static readonly ACCEPTED_STATUS_CODES: readonly number[] = Object.freeze([200, 401]);
 
-  /** The hashicorp/http provider the check's data sources use; added to the stack when missing. */
-  public readonly httpProvider: http.HttpProvider;
-
   /** The key's credentials reference the check reads. */
   private readonly credentials: string;
 
@@ -67,7 +64,8 @@ export class ApiManagementConnectionCheck extends TerraformElement {
     const key = keyCredentials(props);
     throwIfInvalid(this, key.problems);
     this.credentials = key.credentials;
-    this.httpProvider = ensureProvider(this, http.HttpProvider, "http");
+    // The check's data sources need the hashicorp/http provider: added to the stack when missing.
+    ensureProvider(this, http.HttpProvider, "http");
   }
 
   /** Name of the `check` block (and of its `http` data source) that asks the token service for a token. */

@@ -40,9 +40,6 @@ export interface OAuthTokenCheckProps {
  * destination's client credentials. A refusal is a warning, never a failed plan or apply.
  */
 export class OAuthTokenCheck extends TerraformElement {
-  /** The hashicorp/http provider the check's data source uses; added to the stack when missing. */
-  public readonly httpProvider: http.HttpProvider;
-
   public constructor(
     scope: Construct,
     id: string,
@@ -64,7 +61,8 @@ export class OAuthTokenCheck extends TerraformElement {
       ...validateCredentialsReference("clientSecret", props.clientSecret),
       ...validateDestinationName("destinationName", props.destinationName),
     ]);
-    this.httpProvider = ensureProvider(this, http.HttpProvider, "http");
+    // The check's data sources need the hashicorp/http provider: added to the stack when missing.
+    ensureProvider(this, http.HttpProvider, "http");
   }
 
   /** Name of the `check` block and of its `http` data source. */

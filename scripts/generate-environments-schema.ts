@@ -18,6 +18,7 @@ import {
   createParser,
 } from "ts-json-schema-generator";
 import * as ts from "typescript";
+import { ApiPortalServiceKey } from "../constructs";
 import { ENVIRONMENT_NAME } from "../stacks/environment-config";
 import { BACKEND_DEFINITIONS, SCHEMA_ID, VALIDATOR_OPTIONS } from "../stacks/environments-schema-check";
 
@@ -60,9 +61,18 @@ export function environmentsSchema(): Record<string, unknown> {
   );
   const schema = generator.createSchema(config.type) as Record<string, unknown> & {
     properties: { environments: Record<string, unknown>; landscapes: Record<string, unknown> };
+    definitions: { EnvironmentEntry: { properties: Record<string, Record<string, unknown>> } };
   };
-  // What the types cannot say: at least one environment, and names Terraform and cdktf accept.
+  // What the types cannot say: at least one environment, names Terraform and cdktf accept, and the
+  // rotation period's range, from the rule the key applies (so the number is written once).
   schema.properties.environments.minProperties = 1;
+  const rotation = schema.definitions.EnvironmentEntry.properties.keyRotationDays;
+  const { MAX_ROTATION_DAYS } = ApiPortalServiceKey;
+  Object.assign(rotation, {
+    description: `${String(rotation.description)} A whole number of days from 1 to ${MAX_ROTATION_DAYS}.`,
+    minimum: 1,
+    maximum: MAX_ROTATION_DAYS,
+  });
   schema.properties.environments.propertyNames = { pattern: ENVIRONMENT_NAME.source };
   schema.properties.landscapes.propertyNames = { pattern: ENVIRONMENT_NAME.source };
   return { $id: "environments.schema.json", title: "API Management source environments", ...schema };

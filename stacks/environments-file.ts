@@ -163,11 +163,9 @@ export interface EnvironmentEntry {
   adopt?: AdoptionEntry;
 
   /**
-   * Replace the service key every this many days (a whole number from 1 to 3650); the destination moves to the new key first.
+   * Replace the service key every this many days; the destination moves to the new key first.
    *
    * @asType integer
-   * @minimum 1
-   * @maximum 3650
    */
   keyRotationDays?: number;
 
