@@ -190,9 +190,14 @@ describe("conflicts between environments", () => {
     expect(problemsOf({ dev: shared, qa })).toContain(
       'environment "dev" and environment "qa" share subaccount 11111111-2222-4333-8444-555555555555 and each declares its API portal entitlement',
     );
+    // A GUID with letters: DEV's is all digits, the same in either case.
+    const lettered = "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c";
     expect(
-      problemsOf({ dev: DEV, prod: { ...PROD, subaccountId: DEV.subaccountId.toUpperCase() } }),
-    ).toContain("is in more than one environment");
+      problemsOf({
+        dev: { ...DEV, subaccountId: lettered },
+        prod: { ...PROD, subaccountId: lettered.toUpperCase() },
+      }),
+    ).toContain(`subaccountId "${lettered}" is in more than one environment`);
     const instance = "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f";
     expect(
       problemsOf({
