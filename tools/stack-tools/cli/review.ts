@@ -94,6 +94,22 @@ function synthesize(projectDir: string, label: string): Stacks {
   }
 }
 
+/** What `npm ci` generates for a checkout and git does not hold: the revision's own schema validators, by its own generator. */
+function generateAsInstalled(projectDir: string, label: string): void {
+  const generator = join(projectDir, "scripts", "generate-environments-schema.ts");
+  if (existsSync(join(projectDir, "stacks", "environments-schema-validators.js")) || !existsSync(generator))
+    return;
+  const result = spawnSync(process.execPath, ["--import", "tsx", generator], {
+    cwd: projectDir,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    throw new ReviewError(
+      `generating the schema validators of ${label} failed: ${result.stderr.trim().split("\n")[0]}`,
+    );
+  }
+}
+
 function synthesizeRevision(commit: string, label: string): Stacks {
   const tmp = mkdtempSync(join(tmpdir(), "apim-review-"));
   const worktree = join(tmp, "worktree");
@@ -105,6 +121,7 @@ function synthesizeRevision(commit: string, label: string): Stacks {
     const modules = join(projectDir, "node_modules");
     try {
       if (!existsSync(modules)) symlinkSync(join(PROJECT, "node_modules"), modules, "junction");
+      generateAsInstalled(projectDir, label);
       return synthesize(projectDir, label);
     } finally {
       // Unlinked first, so that removing the worktree can never reach into the real node_modules.
