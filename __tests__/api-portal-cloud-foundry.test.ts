@@ -6,7 +6,7 @@ import {
   CloudFoundryServiceInstance,
   CloudFoundryServiceKey,
 } from "../constructs";
-import { ConfigError, parseEnvironments } from "../stacks";
+import { ConfigError, parseConfiguration } from "../stacks";
 import { synthApp, writeConfig } from "./support/app";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
@@ -197,7 +197,7 @@ describe("an environment in a Cloud Foundry space", () => {
   ])("refuses %s, naming the environment and the field", (_, cloudFoundry, expected) => {
     let message = "";
     try {
-      parseEnvironments("environments.json", { environments: { dev: { ...entry, cloudFoundry } } });
+      parseConfiguration("environments.json", { environments: { dev: { ...entry, cloudFoundry } } });
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       message = (err as Error).message;

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, loadConfiguration, parseEnvironments } from "@apim/stacks";
+import { ConfigError, loadConfiguration, parseConfiguration } from "@apim/stacks";
 import { writeConfig } from "./support/app";
 import { tempDir } from "./support/temp";
 
@@ -21,9 +21,9 @@ function errorFor(dev: Record<string, unknown>, selected: string[] = []): string
 
 describe("environment configuration", () => {
   it("returns the environments in file order with their options", () => {
-    const environments = parseEnvironments("f", {
+    const environments = parseConfiguration("f", {
       environments: { dev: GOOD, prod: { ...OTHER, keyRotationDays: 30 } },
-    });
+    }).environments;
     expect(environments.map((e) => e.name)).toEqual(["dev", "prod"]);
     expect(environments[1].keyRotationDays).toBe(30);
   });
@@ -149,7 +149,7 @@ describe("environment configuration", () => {
   });
 
   it("rejects an environment name that cannot be a stack name", () => {
-    expect(() => parseEnvironments("f", { environments: { "dev env": GOOD } })).toThrow(
+    expect(() => parseConfiguration("f", { environments: { "dev env": GOOD } })).toThrow(
       'environment "dev env": the name must start with a letter',
     );
   });
@@ -157,7 +157,7 @@ describe("environment configuration", () => {
   it("reports the problems of every environment at once", () => {
     let message = "";
     try {
-      parseEnvironments("f", {
+      parseConfiguration("f", {
         environments: { dev: { ...GOOD, keyRotationDays: 0 }, prod: { subaccountId: "y" } },
       });
     } catch (err) {

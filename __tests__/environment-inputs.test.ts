@@ -8,7 +8,7 @@ import {
   environmentsSchemaText,
   environmentsValidatorsText,
 } from "../scripts/generate-environments-schema";
-import { ConfigError, MAX_CONFIG_BYTES, loadConfiguration, parseEnvironments } from "@apim/stacks";
+import { ConfigError, MAX_CONFIG_BYTES, loadConfiguration, parseConfiguration } from "@apim/stacks";
 import { problemsOf, synthApp, writeConfig } from "./support/app";
 import { tempDir } from "./support/temp";
 
@@ -170,7 +170,7 @@ describe("conflicts between environments", () => {
       'environment "dev" and environment "qa" share subaccount 11111111-2222-4333-8444-555555555555 and destinationName "APIManagement"',
     );
     expect(
-      parseEnvironments("f", {
+      parseConfiguration("f", {
         environments: {
           dev: shared,
           qa: {
@@ -180,7 +180,7 @@ describe("conflicts between environments", () => {
             createEntitlement: false,
           },
         },
-      }).map((e) => e.name),
+      }).environments.map((e) => e.name),
     ).toEqual(["dev", "qa"]);
   });
 

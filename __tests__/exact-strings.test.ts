@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { buildApp, parseEnvironments } from "../stacks";
+import { buildApp, parseConfiguration } from "../stacks";
 import { StackJson, onlyResource } from "./support/synth";
 import { evaluateInTerraform } from "./support/terraform-eval";
 import { tempDir } from "./support/temp";
@@ -42,7 +42,7 @@ function synth(extra: Record<string, unknown> = {}): Array<[string, StackJson]> 
   );
   const outdir = tempDir();
   const app = new App({ outdir });
-  buildApp(app, parseEnvironments("(hostile strings)", { environments }));
+  buildApp(app, parseConfiguration("(hostile strings)", { environments }).environments);
   app.synth();
   return readdirSync(join(outdir, "stacks")).map((name) => [
     name,

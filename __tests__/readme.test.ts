@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "typescript";
-import { parseEnvironments } from "../stacks";
+import { parseConfiguration } from "../stacks";
 import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
@@ -60,7 +60,7 @@ describe("README.md", () => {
     const examples = codeBlocks("json").filter((block) => block.includes('"environments"'));
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) {
-      expect(() => parseEnvironments("README.md example", JSON.parse(example))).not.toThrow();
+      expect(() => parseConfiguration("README.md example", JSON.parse(example))).not.toThrow();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, parseEnvironments, selectedConfiguration } from "../stacks";
+import { ConfigError, parseConfiguration, selectedConfiguration } from "../stacks";
 import { problemsOf, readTree, synthAppInto, writeConfig } from "./support/app";
 import { withEnv } from "./support/command";
 import { tempDir } from "./support/temp";
@@ -71,7 +71,7 @@ describe("state that cannot vanish", () => {
 
   it("accepts a path that leaves the synth output, and an absolute one", () => {
     expect(() =>
-      parseEnvironments("environments.json", {
+      parseConfiguration("environments.json", {
         environments: {
           dev: { ...DEV, backend: { type: "local", path: "../../../state/dev.tfstate" } },
           prod: { ...PROD, backend: { type: "local", path: "/var/lib/terraform/prod.tfstate" } },

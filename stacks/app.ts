@@ -2,9 +2,10 @@ import { App, TerraformStack } from "cdktf";
 import { NameRules } from "btp-apim-transport-destination";
 import { ApiManagementSourceStack } from "./api-management-source-stack";
 import { ContentTransportLandscapeStack } from "./content-transport-landscape-stack";
-import { LandscapeConfig, parseLandscapes } from "./landscape-config";
+import { LandscapeConfig, landscapesOf } from "./landscape-config";
 import { ConfigError } from "./config-error";
-import { EnvironmentConfig, parseEnvironments } from "./environment-config";
+import { EnvironmentConfig, environmentsOf } from "./environment-config";
+import { schemaProblems } from "./environments-schema-check";
 import { readJsonDocument } from "./json-document";
 import { countedNames, nameList } from "./name-list";
 import { checkOutputFolder, outputFolder } from "./output-folder";
@@ -44,26 +45,27 @@ export interface AppConfiguration {
 }
 
 /**
- * Reads and checks an environments file, environments and landscapes alike (each selected name may
- * be either), and throws one ConfigError listing every problem.
+ * Checks a parsed environments document, environments and landscapes alike, in one pass of the
+ * schema, and throws one ConfigError listing every problem, both sections' before anything is
+ * reported, so one run names them all.
+ */
+export function parseConfiguration(file: string, document: unknown): AppConfiguration {
+  const schema = schemaProblems(document);
+  const { environments, problems } = environmentsOf(document, schema.environments);
+  // Every environment is checked, selected or not: a landscape may clash with any. The clash rules
+  // take the environments as checked, so with problems among them only the landscapes are compared.
+  const landscapes = landscapesOf(document, schema.landscapes, problems.length === 0 ? environments : []);
+  const all = [...problems, ...landscapes.problems];
+  if (all.length > 0) throw new ConfigError(file, all);
+  return { environments, landscapes: landscapes.landscapes };
+}
+
+/**
+ * Reads and checks an environments file (parseConfiguration), narrowed to the `selected` names (each
+ * an environment or a landscape; all when none), and throws one ConfigError listing every problem.
  */
 export function loadConfiguration(file: string, selected: readonly string[] = []): AppConfiguration {
-  const document = readJsonDocument(file);
-  // Both sections are checked before anything is reported, so one run names every problem.
-  const problems: string[] = [];
-  const collect = <T>(parse: () => T[]): T[] => {
-    try {
-      return parse();
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      problems.push(...err.problems);
-      return [];
-    }
-  };
-  const environments = collect(() => parseEnvironments(file, document));
-  // Every environment is checked, selected or not: a landscape may clash with any.
-  const landscapes = collect(() => parseLandscapes(file, document, environments));
-  if (problems.length > 0) throw new ConfigError(file, problems);
+  const { environments, landscapes } = parseConfiguration(file, readJsonDocument(file));
   const names = [...environments, ...landscapes].map((stack) => stack.name);
   const unknown = selected.filter((name) => !names.includes(name));
   if (unknown.length > 0) {

@@ -5,10 +5,10 @@ import {
   NameRules,
 } from "btp-apim-transport-destination";
 import { BackendConfig, carriesCredentials, validateBackend } from "./backend";
-import { ConfigError } from "./config-error";
 import { environmentConflicts } from "./environment-conflicts";
 import { EnvironmentEntry } from "./environments-file";
-import { EMPTY, schemaProblems } from "./environments-schema-check";
+import { isObject } from "./json-document";
+import { EMPTY, SectionProblems } from "./environments-schema-check";
 
 /** One environment, ready for its stack: the entry of the environments file mapped to construct props. */
 export interface EnvironmentConfig extends ApiManagementSourceProps {
@@ -34,16 +34,23 @@ export interface EnvironmentConfig extends ApiManagementSourceProps {
 /** Environment names become stack names and folder names under cdktf.out/stacks. */
 export const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 
-/** Checks a parsed environments document and maps each entry to an EnvironmentConfig. */
-export function parseEnvironments(file: string, document: unknown): EnvironmentConfig[] {
-  const { problems, broken } = schemaProblems(document);
+/**
+ * The environments of a parsed document, each entry mapped to an EnvironmentConfig, and every
+ * problem of the section: the schema's (`schema`, its one pass over the document), each entry's
+ * fields and the conflicts between entries.
+ */
+export function environmentsOf(
+  document: unknown,
+  schema: SectionProblems,
+): { readonly environments: EnvironmentConfig[]; readonly problems: string[] } {
+  const problems = [...schema.problems];
   const entries = isObject(document) && isObject(document.environments) ? document.environments : undefined;
-  if (!entries || Object.keys(entries).length === 0)
-    throw new ConfigError(file, problems.length ? problems : [EMPTY]);
-
+  if (!entries || Object.keys(entries).length === 0) {
+    return { environments: [], problems: problems.length ? problems : [EMPTY] };
+  }
   const environments: EnvironmentConfig[] = [];
   for (const [name, entry] of Object.entries(entries)) {
-    if (broken.has(name)) continue;
+    if (schema.broken.has(name)) continue;
     const config = toEnvironmentConfig(name, entry as EnvironmentEntry);
     problems.push(
       ...[
@@ -59,9 +66,7 @@ export function parseEnvironments(file: string, document: unknown): EnvironmentC
     environments.push(config);
   }
   problems.push(...environmentConflicts(environments));
-
-  if (problems.length > 0) throw new ConfigError(file, problems);
-  return environments;
+  return { environments, problems };
 }
 
 /** The construct's props of an environment: its config less what the stack itself uses. */
@@ -107,8 +112,4 @@ export function validateHttpsUrl(field: string, value: string): string[] {
     // reported below
   }
   return [`${field} ${JSON.stringify(value)} is not an https:// URL`];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

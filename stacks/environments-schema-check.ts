@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { BackendConfig, secretOptionTarget } from "./backend";
 import { ConfigError } from "./config-error";
+import { isObject } from "./json-document";
 import { NameRules } from "btp-apim-transport-destination";
 
 /** The schema's `$id`, under which the validators are compiled. */
@@ -48,16 +49,14 @@ function loadValidators(): Validators {
 /** The file's sections of named stacks, each entry labelled by its kind in messages. */
 const SECTIONS = { environments: "environment", landscapes: "landscape" } as const;
 
-/**
- * The document's problems against environments.schema.json, and the environments and landscapes
- * that have any, by name.
- */
-export function schemaProblems(document: unknown): {
-  problems: string[];
-  broken: Set<string>;
-  landscapeProblems: string[];
-  brokenLandscapes: Set<string>;
-} {
+/** A section's problems against the schema, and the names of its entries that have any. */
+export interface SectionProblems {
+  readonly problems: string[];
+  readonly broken: ReadonlySet<string>;
+}
+
+/** The document's problems against environments.schema.json, section by section. */
+export function schemaProblems(document: unknown): Record<keyof typeof SECTIONS, SectionProblems> {
   const compiled = loadValidators();
   const { file } = compiled;
   // Each section's problems apart, so the environments' loader and the landscapes' each report theirs.
@@ -133,10 +132,8 @@ export function schemaProblems(document: unknown): {
     }
   }
   return {
-    problems: problems.environments,
-    broken: broken.environments,
-    landscapeProblems: problems.landscapes,
-    brokenLandscapes: broken.landscapes,
+    environments: { problems: problems.environments, broken: broken.environments },
+    landscapes: { problems: problems.landscapes, broken: broken.landscapes },
   };
 }
 
@@ -197,8 +194,4 @@ function show(value: unknown): string {
   if (typeof value === "number") return String(value);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -127,3 +127,8 @@ function duplicateKeys(node: JsonNode, text: string, path = ""): string[] {
   }
   return found;
 }
+
+/** Whether a parsed JSON value is an object (not null, not an array): a section or an entry of the file. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

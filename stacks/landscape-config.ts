@@ -7,11 +7,11 @@ import {
   NameRules,
 } from "btp-apim-transport-destination";
 import { BackendConfig, validateBackend } from "./backend";
-import { ConfigError } from "./config-error";
 import { EnvironmentConfig, validateHttpsUrl } from "./environment-config";
 import { occupantOf, stateClashes, stateOwnerOf } from "./environment-conflicts";
 import { LandscapeEntry } from "./environments-file";
-import { schemaProblems } from "./environments-schema-check";
+import { SectionProblems } from "./environments-schema-check";
+import { isObject } from "./json-document";
 
 /** One landscape, ready for its stack: the file's entry mapped to the landscape construct's props. */
 export interface LandscapeConfig {
@@ -38,23 +38,21 @@ export interface LandscapeConfig {
 }
 
 /**
- * The landscapes of a parsed environments document, checked against each other and against the
- * document's `environments` (as `parseEnvironments` gave them); throws one ConfigError listing every
- * problem of the landscapes.
+ * The landscapes of a parsed document, each mapped to a LandscapeConfig, and every problem of the
+ * section: the schema's (`schema`, its one pass over the document), each entry's, and its clashes
+ * with the other landscapes and with `environments` (as environmentsOf gave them).
  */
-export function parseLandscapes(
-  file: string,
+export function landscapesOf(
   document: unknown,
+  schema: SectionProblems,
   environments: readonly EnvironmentConfig[],
-): LandscapeConfig[] {
-  const { landscapeProblems: problems, brokenLandscapes } = schemaProblems(document);
-  const entries = ((document as { landscapes?: Record<string, LandscapeEntry> }).landscapes ?? {}) as Record<
-    string,
-    LandscapeEntry
-  >;
+): { readonly landscapes: LandscapeConfig[]; readonly problems: string[] } {
+  const problems = [...schema.problems];
+  const section = isObject(document) && isObject(document.landscapes) ? document.landscapes : {};
+  const entries = section as Record<string, LandscapeEntry>;
   const landscapes: LandscapeConfig[] = [];
   for (const [name, entry] of Object.entries(entries)) {
-    if (brokenLandscapes.has(name)) continue;
+    if (schema.broken.has(name)) continue;
     const config = toLandscapeConfig(name, entry);
     problems.push(
       ...[
@@ -98,8 +96,7 @@ export function parseLandscapes(
       })),
     ]),
   );
-  if (problems.length > 0) throw new ConfigError(file, problems);
-  return landscapes;
+  return { landscapes, problems };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { App } from "cdktf";
-import { ConfigError, buildApp, loadConfiguration, parseEnvironments } from "@apim/stacks";
+import { ConfigError, buildApp, loadConfiguration, parseConfiguration } from "@apim/stacks";
 import { StackJson } from "./synth";
 import { tempDir } from "./temp";
 
@@ -63,7 +63,7 @@ export function synthApp(
 /** The message of the ConfigError that parsing `environments` raises; fails the test when none is raised. */
 export function problemsOf(environments: Record<string, unknown>): string {
   try {
-    parseEnvironments("environments.json", { environments });
+    parseConfiguration("environments.json", { environments });
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return (err as Error).message;

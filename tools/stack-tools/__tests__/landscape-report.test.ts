@@ -1,15 +1,10 @@
 import { Testing } from "cdktf";
-import {
-  ContentTransportLandscapeStack,
-  LandscapeConfig,
-  parseEnvironments,
-  parseLandscapes,
-} from "@apim/stacks";
+import { ContentTransportLandscapeStack, LandscapeConfig, parseConfiguration } from "@apim/stacks";
 import { landscapeReport } from "../src/landscape-report";
 import { TESTED_LANDSCAPE, terraformVariants } from "../src/terraform-variants";
 
 const variants = terraformVariants();
-const landscapes = parseLandscapes("(variants)", variants, parseEnvironments("(variants)", variants));
+const { landscapes } = parseConfiguration("(variants)", variants);
 const configOf = (name: string): LandscapeConfig => {
   const config = landscapes.find((landscape) => landscape.name === name);
   if (!config) throw new Error(`no landscape ${name}`);

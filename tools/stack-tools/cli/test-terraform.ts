@@ -39,9 +39,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import {
   LandscapeEntry,
   configFile,
-  loadConfiguration,
-  parseEnvironments,
-  parseLandscapes,
+  parseConfiguration,
   readJsonDocument,
 } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
@@ -270,18 +268,16 @@ async function main(): Promise<number> {
   const started = Date.now();
   const hosts = new ProviderHosts();
   try {
-    const configured = loadConfiguration(values.config);
+    const document = readJsonDocument(values.config);
+    const configured = parseConfiguration(values.config, document);
     const variants = terraformVariants();
-    const variantEnvironments = parseEnvironments("(terraform variants)", variants);
-    const environments = [...configured.environments, ...variantEnvironments];
-    const landscapes = [
-      ...configured.landscapes,
-      ...parseLandscapes("(terraform variants)", variants, variantEnvironments),
-    ];
+    const variantStacks = parseConfiguration("(terraform variants)", variants);
+    const environments = [...configured.environments, ...variantStacks.environments];
+    const landscapes = [...configured.landscapes, ...variantStacks.landscapes];
     const byName = new Map(environments.map((environment) => [environment.name, environment]));
     // A landscape's test expects what the file says, so that it also checks what the loader made of it.
     const landscapeEntries = new Map<string, LandscapeEntry>(
-      [variants, readJsonDocument(values.config)].flatMap((document) =>
+      [variants, document].flatMap((document) =>
         Object.entries((document as { landscapes?: Record<string, LandscapeEntry> }).landscapes ?? {}),
       ),
     );

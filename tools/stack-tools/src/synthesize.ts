@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { AppConfiguration, buildApp, parseEnvironments } from "@apim/stacks";
+import { AppConfiguration, buildApp, parseConfiguration } from "@apim/stacks";
 import { SynthesizedStack, readSynthOutput } from "./synth-output";
 
 /**
@@ -38,7 +38,7 @@ const README_EXAMPLE = {
 /** The stacks of README_EXAMPLE, the environment whose graph README.md shows. */
 export function readmeExampleStacks(): Record<string, SynthesizedStack> {
   return synthesizeStacks({
-    environments: parseEnvironments("(README example)", README_EXAMPLE),
+    environments: parseConfiguration("(README example)", README_EXAMPLE).environments,
     landscapes: [],
   });
 }
