@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, loadConfiguration, parseConfiguration } from "@apim/stacks";
-import { writeConfig } from "./support/app";
+import { configurationProblemsOf, writeConfig } from "./support/app";
 import { tempDir } from "./support/temp";
 
 const GOOD = { globalAccount: "ga-subdomain", subaccountId: "11111111-2222-4333-8444-555555555555" };
@@ -174,7 +174,17 @@ describe("environment configuration", () => {
     );
     writeFileSync(join(dir, "bad.json"), "{ environments: ");
     expect(() => loadConfiguration(join(dir, "bad.json"))).toThrow("not valid JSON");
-    writeFileSync(join(dir, "empty.json"), '{"environments": {}}');
-    expect(() => loadConfiguration(join(dir, "empty.json"))).toThrow("with at least one environment");
+    for (const empty of [
+      '{"environments": {}}',
+      "{}",
+      '{"landscapes": {}}',
+      '{"environments": {}, "landscapes": {}}',
+    ]) {
+      writeFileSync(join(dir, "empty.json"), empty);
+      expect(() => loadConfiguration(join(dir, "empty.json"))).toThrow(
+        'empty.json: invalid configuration:\n  - expected {"environments": {"<name>": {...}}} with at least one environment, or {"landscapes": {"<name>": {...}}} with at least one landscape',
+      );
+      expect(configurationProblemsOf(JSON.parse(empty)).match(/expected \{/g)).toHaveLength(1);
+    }
   });
 });

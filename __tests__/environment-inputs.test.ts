@@ -40,7 +40,8 @@ describe("environments.schema.json", () => {
     expect((JSON.parse(readFileSync(file, "utf8")) as { $schema: string }).$schema).toBe(
       "./environments.schema.json",
     );
-    expect(loadConfiguration(file).environments.length).toBeGreaterThan(0);
+    const { environments, landscapes } = loadConfiguration(file);
+    expect(environments.length + landscapes.length).toBeGreaterThan(0);
   });
 });
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
 import { ContentTransportLandscapeStack, loadConfiguration } from "@apim/stacks";
-import { configurationProblemsOf, writeConfig } from "./support/app";
+import { configurationProblemsOf, synthApp, writeConfig } from "./support/app";
 import { stackDifference, stackValues } from "./support/stack-difference";
 import { tempDir } from "./support/temp";
 import { terraform } from "./support/terraform-eval";
@@ -34,7 +34,7 @@ const ENTRY = {
 };
 type Entry = typeof ENTRY & Record<string, unknown>;
 
-/** An environment beside the landscape, in a subaccount of its own: the file needs one today. */
+/** An environment beside the landscape, in a subaccount of its own, as most files have one. */
 const PROD = { globalAccount: "acme-prod", subaccountId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b" };
 
 /** `ENTRY` with `change` merged in, one level into source, transport and target. */
@@ -346,6 +346,14 @@ describe("a landscape's state", () => {
     ).toMatch(
       /landscape "transport": backend\.path "terraform\.tfstate" puts the state at .*the state would be lost/,
     );
+  });
+});
+
+describe("a file of landscapes alone", () => {
+  it("needs no environment: it synthesizes the landscape's stack only", () => {
+    const stacks = synthApp(writeConfig({ landscapes: { transport: ENTRY } }));
+    expect(Object.keys(stacks)).toEqual(["transport"]);
+    expect(stacks.transport.provider?.btp).toEqual([{ globalaccount: "acme-dev" }]);
   });
 });
 

@@ -63,8 +63,10 @@ export function environmentsSchema(): Record<string, unknown> {
     properties: { environments: Record<string, unknown>; landscapes: Record<string, unknown> };
     definitions: { EnvironmentEntry: { properties: Record<string, Record<string, unknown>> } };
   };
-  // What the types cannot say: at least one environment, names Terraform and cdktf accept, and the
-  // rotation period's range, from the rule the key applies (so the number is written once).
+  // What the types cannot say: at least one stack (environments, landscapes or both), names
+  // Terraform and cdktf accept, and the rotation period's range, from the rule the key applies (so
+  // the number is written once).
+  schema.anyOf = [{ required: ["environments"] }, { required: ["landscapes"] }];
   schema.properties.environments.minProperties = 1;
   const rotation = schema.definitions.EnvironmentEntry.properties.keyRotationDays;
   const { MAX_ROTATION_DAYS } = ApiPortalServiceKey;

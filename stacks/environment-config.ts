@@ -46,7 +46,11 @@ export function environmentsOf(
   const problems = [...schema.problems];
   const entries = isObject(document) && isObject(document.environments) ? document.environments : undefined;
   if (!entries || Object.keys(entries).length === 0) {
-    return { environments: [], problems: problems.length ? problems : [EMPTY] };
+    // A file of landscapes alone needs no environment; the schema has said what else is missing.
+    const landscapes = isObject(document) && isObject(document.landscapes) ? document.landscapes : {};
+    const landscapesOnly =
+      isObject(document) && document.environments === undefined && Object.keys(landscapes).length > 0;
+    return { environments: [], problems: problems.length || landscapesOnly ? problems : [EMPTY] };
   }
   const environments: EnvironmentConfig[] = [];
   for (const [name, entry] of Object.entries(entries)) {

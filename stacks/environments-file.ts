@@ -20,9 +20,9 @@ export interface EnvironmentsFile {
 
   /**
    * The environments by name (a letter, then letters, digits, "-" or "_"; at most 63 characters):
-   * `cdktf deploy <name>` deploys one.
+   * `cdktf deploy <name>` deploys one. A file without them holds landscapes only.
    */
-  environments: Record<string, EnvironmentEntry>;
+  environments?: Record<string, EnvironmentEntry>;
 
   /**
    * Content-transport landscapes by name (the same rule as environment names, and no name of both):

@@ -25,7 +25,8 @@ export const BACKEND_DEFINITIONS: Readonly<Record<BackendConfig["type"], string>
   remote: "RemoteBackendEntry",
 };
 /** What a document without environments is told. */
-export const EMPTY = 'expected {"environments": {"<name>": {...}}} with at least one environment';
+export const EMPTY =
+  'expected {"environments": {"<name>": {...}}} with at least one environment, or {"landscapes": {"<name>": {...}}} with at least one landscape';
 
 /** The precompiled validators: `file` for the document, one per backend definition. */
 type Validators = Readonly<Record<string, ValidateFunction>>;
@@ -64,6 +65,8 @@ export function schemaProblems(document: unknown): Record<keyof typeof SECTIONS,
   const broken = { environments: new Set<string>(), landscapes: new Set<string>() };
   const report = (section: keyof typeof SECTIONS, name: string | undefined, message: string) => {
     if (name !== undefined) broken[section].add(name);
+    // A missing section is said by several schema errors (each anyOf branch): once is enough.
+    if (message === EMPTY && problems[section].includes(EMPTY)) return;
     problems[section].push(
       name === undefined ? message : `${SECTIONS[section]} ${JSON.stringify(name)}: ${message}`,
     );

@@ -36,12 +36,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import {
-  LandscapeEntry,
-  configFile,
-  parseConfiguration,
-  readJsonDocument,
-} from "@apim/stacks";
+import { LandscapeEntry, configFile, parseConfiguration, readJsonDocument } from "@apim/stacks";
 import { readCommandLine } from "../src/command-line";
 import { SynthesizedStack } from "../src/synth-output";
 import { synthesizeStacks } from "../src/synthesize";
