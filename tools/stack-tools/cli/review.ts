@@ -8,7 +8,16 @@
  * of the same name. Exit 0 whatever changed; 2 when something cannot be compared.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync, unlinkSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCommandLine } from "../src/command-line";
@@ -94,11 +103,20 @@ function synthesize(projectDir: string, label: string): Stacks {
   }
 }
 
-/** What `npm ci` generates for a checkout and git does not hold: the revision's own schema validators, by its own generator. */
+/**
+ * What `npm ci` generates for a checkout and git does not hold: the revision's schema validators.
+ * They are made from environments.schema.json alone, so a revision with this project's schema gets a
+ * copy of this project's; any other runs its own generator.
+ */
 function generateAsInstalled(projectDir: string, label: string): void {
+  const validators = join("stacks", "environments-schema-validators.js");
   const generator = join(projectDir, "scripts", "generate-environments-schema.ts");
-  if (existsSync(join(projectDir, "stacks", "environments-schema-validators.js")) || !existsSync(generator))
+  if (existsSync(join(projectDir, validators)) || !existsSync(generator)) return;
+  const schema = (dir: string) => readFileSync(join(dir, "environments.schema.json"), "utf8");
+  if (existsSync(join(PROJECT, validators)) && schema(projectDir) === schema(PROJECT)) {
+    copyFileSync(join(PROJECT, validators), join(projectDir, validators));
     return;
+  }
   const result = spawnSync(process.execPath, ["--import", "tsx", generator], {
     cwd: projectDir,
     encoding: "utf8",
