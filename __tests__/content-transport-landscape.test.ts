@@ -167,6 +167,17 @@ describe("ContentTransportLandscape", () => {
     expect(validationProblemsOf((scope) => landscape(scope, { target: plain }))).toContain(
       'cloudFoundryApiUrl "http://api.cf.eu10.hana.ondemand.com" must be a Cloud Foundry API endpoint',
     );
+    // A host of one label has no domain for the deploy service's URL.
+    const single = { ...target, cloudFoundryApiUrl: "https://api.localhost" };
+    expect(validationProblemsOf((scope) => landscape(scope, { target: single }))).toContain(
+      'cloudFoundryApiUrl "https://api.localhost" must be a Cloud Foundry API endpoint',
+    );
+    // The Content Agent's space is a GUID of its own: a name there finds no space.
+    expect(
+      validationProblemsOf((scope) =>
+        landscape(scope, { source: { subaccountId: SOURCE, contentAgentSpaceId: "dev-space" } }),
+      ),
+    ).toContain('contentAgentSpaceId "dev-space" is not a GUID');
     // The deploy service's URL is made from the endpoint's domain: a path after it is a mistake.
     const withPath = { ...target, cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/v3" };
     expect(validationProblemsOf((scope) => landscape(scope, { target: withPath }))).toContain(
