@@ -299,6 +299,21 @@ describe("secrets: every construct that takes one refuses a literal, without quo
   });
 });
 
+describe("CloudTransportManagement imported alone", () => {
+  it("refuses a blank deploy URL, naming deployTarget.url", () => {
+    const password = (scope: Construct) =>
+      new TerraformVariable(scope, "password", { type: "string", sensitive: true }).stringValue;
+    const message = validationProblemsOf((scope) => {
+      new CloudTransportManagement(scope, "transport", {
+        subaccountId: TRANSPORT,
+        spaceId: SPACES.transport,
+        deployTarget: { url: " ", user: "deployer@example.com", password: password(scope) },
+      });
+    });
+    expect(message).toContain('deployTarget.url " " is empty or blank');
+  });
+});
+
 describe("a transport space behind another API endpoint, through environments.json", () => {
   it("reads its service plans through its own provider too", () => {
     const other = "https://api.cf.eu20-001.hana.ondemand.com";

@@ -333,12 +333,12 @@ describe("a landscape in environments.json", () => {
         transport: {
           ...entry,
           source: { ...entry.source, spaceId: "x", nodeName: "A B" },
+          target: { ...entry.target, nodeName: "C D", cloudFoundryApiUrl: "https://cf.example.test" },
           transport: {
             ...entry.transport,
             deployUser: " ",
             cloudFoundryApiUrl: "http://api.cf.eu20-001.hana.ondemand.com",
           },
-          target: { ...entry.target, cloudFoundryApiUrl: "https://cf.example.test" },
           cliServerUrl: "http://cli.btp.example.test",
           cloudFoundryApiUrl: "api.cf.eu10.hana.ondemand.com",
         },
@@ -346,6 +346,7 @@ describe("a landscape in environments.json", () => {
     });
     expect(message).toContain('landscape "transport": source.spaceId "x" is not a GUID');
     expect(message).toContain('landscape "transport": source.nodeName "A B" may contain only letters');
+    expect(message).toContain('landscape "transport": target.nodeName "C D" may contain only letters');
     expect(message).toContain('landscape "transport": transport.deployUser " " is empty or blank');
     expect(message).toContain(
       'landscape "transport": target.cloudFoundryApiUrl "https://cf.example.test" must be',

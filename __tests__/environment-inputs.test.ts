@@ -156,6 +156,19 @@ describe("conflicts between environments", () => {
     expect(problemsOf({ dev: { ...DEV, backend }, prod: { ...PROD, backend } })).toContain(
       'environment "dev" and environment "prod" share one Terraform state (s3:///b/same.tfstate)',
     );
+    // Two prefixes in one bucket are two states.
+    const gcs = (prefix: string) => ({ type: "gcs", bucket: "tf-state", prefix });
+    expect(() =>
+      parseConfiguration("f", {
+        environments: {
+          dev: { ...DEV, backend: gcs("apim/dev") },
+          prod: { ...PROD, backend: gcs("apim/prod") },
+        },
+      }),
+    ).not.toThrow();
+    expect(
+      problemsOf({ dev: { ...DEV, backend: gcs("apim") }, prod: { ...PROD, backend: gcs("apim") } }),
+    ).toContain('environment "dev" and environment "prod" share one Terraform state');
     const local = { type: "local", path: "../../../one.tfstate" };
     expect(problemsOf({ dev: { ...DEV, backend: local }, prod: { ...PROD, backend: local } })).toContain(
       'environment "dev" and environment "prod" share one Terraform state',
@@ -167,6 +180,10 @@ describe("conflicts between environments", () => {
       `subaccountId "${DEV.subaccountId}" is in more than one environment; if that is meant, set "sharedSubaccount": true on each of them`,
     );
     const shared = { ...DEV, sharedSubaccount: true };
+    // Said by one of the two only, it is still not meant.
+    expect(problemsOf({ dev: shared, qa: DEV })).toContain(
+      `subaccountId "${DEV.subaccountId}" is in more than one environment`,
+    );
     expect(problemsOf({ dev: shared, qa: shared })).toContain(
       'environment "dev" and environment "qa" share subaccount 11111111-2222-4333-8444-555555555555 and destinationName "APIManagement"',
     );
