@@ -9,6 +9,7 @@ import { Construct } from "constructs";
 import {
   CloudTransportManagement,
   ContentTransportLandscape,
+  OAuthClientCredentialsDestination,
   OAuthTokenCheck,
 } from "btp-apim-transport-destination";
 import { synthApp, writeConfig } from "./support/app";
@@ -268,6 +269,32 @@ describe("a landscape's wiring in the synthesized stack", () => {
 });
 
 describe("secrets: every construct that takes one refuses a literal, without quoting it", () => {
+  it("OAuthClientCredentialsDestination's clientSecret, whatever the client ID is", () => {
+    const destination = (scope: Construct, clientId: string, clientSecret: string) =>
+      new OAuthClientCredentialsDestination(scope, "destination", {
+        subaccountId: SOURCE,
+        name: "ContentAssemblyService",
+        url: "https://content-agent.cfapps.eu10.hana.ondemand.com",
+        tokenServiceUrl: "https://acme-dev.authentication.eu10.hana.ondemand.com/oauth/token",
+        clientId,
+        clientSecret,
+      });
+    const reference = (scope: Construct, name = "secret") =>
+      new TerraformVariable(scope, name, { type: "string", sensitive: true }).stringValue;
+    const literalId = () => "sb-content-agent-3f9a!b117|content-agent!b53";
+    for (const clientId of [literalId, (scope: Construct) => reference(scope, "client_id")]) {
+      const message = validationProblemsOf((scope) => destination(scope, clientId(scope), "hunter2-literal"));
+      expect(message).toContain("clientSecret must be a Terraform reference");
+      expect(message).not.toContain("hunter2-literal");
+    }
+    // A literal client ID is no secret: with the secret a reference, the destination is made.
+    expect(() =>
+      synthAlone((scope) =>
+        destination(scope, "sb-content-agent-3f9a!b117|content-agent!b53", reference(scope)),
+      ),
+    ).not.toThrow();
+  });
+
   it("OAuthTokenCheck's clientSecret", () => {
     const message = validationProblemsOf(
       (scope) =>

@@ -338,6 +338,15 @@ describe("a landscape's state", () => {
   });
 
   it("is refused inside the synth output, naming the landscape", () => {
+    // Relative to the stack's folder, cdktf.out/stacks/transport: two levels up is still cdktf.out.
+    expect(
+      configurationProblemsOf({
+        environments: { prod: PROD },
+        landscapes: { transport: { ...ENTRY, backend: { type: "local", path: "../../transport.tfstate" } } },
+      }),
+    ).toMatch(
+      /landscape "transport": backend\.path "\.\.\/\.\.\/transport\.tfstate" puts the state at .*cdktf\.out.*the state would be lost/,
+    );
     expect(
       configurationProblemsOf({
         environments: { prod: PROD },
