@@ -109,6 +109,9 @@ describe("ApiManagementDestination", () => {
     ["", "is empty or blank"],
     ["  ", "is empty or blank"],
     ["A".repeat(201), "BTP allows at most 200"],
+    // The transport looks the destination up case-sensitively: another case of its name is a typo.
+    ["ApiManagement", 'differs from "APIManagement" only in case'],
+    ["APIMANAGEMENT", 'differs from "APIManagement" only in case'],
   ])("rejects the destination name %j", (name, problem) => {
     expect(() => synthDestination({ name })).toThrow(`name ${JSON.stringify(name)}`);
     expect(() => synthDestination({ name })).toThrow(problem);

@@ -261,6 +261,35 @@ describe("a landscape's wiring in the synthesized stack", () => {
     ).toBe(SOURCE);
   });
 
+  it("creates each Cloud Foundry instance from SAP's offering and plan, in its own space", () => {
+    const planOf = (path: string) => {
+      const plan = /^\$\{data\.cloudfoundry_service_plan\.([^.]+)\.id\}$/.exec(
+        String(resourceAt("cloudfoundry_service_instance", path).service_plan),
+      )?.[1];
+      const body = stack.data?.cloudfoundry_service_plan[String(plan)];
+      return [body?.service_offering_name, body?.name];
+    };
+    expect(planOf("source/content-agent/resource")).toEqual(["content-agent", "standard"]);
+    expect(planOf("transport/instance/resource")).toEqual(["transport", "standard"]);
+    expect(resourceAt("cloudfoundry_service_instance", "source/content-agent/resource").space).toBe(
+      SPACES.contentAgent,
+    );
+    expect(resourceAt("cloudfoundry_service_instance", "transport/instance/resource").space).toBe(
+      SPACES.transport,
+    );
+  });
+
+  it("exposes the target as given, and the deploy URL that TMSDeploy holds", () => {
+    expect(landscape.target.subaccountId).toBe(TARGET);
+    expect(landscape.target.spaceId).toBe(SPACES.target);
+    expect(destinationConfiguration("transport/deploy-destination")).toContain(
+      `"URL" = "${landscape.target.deployServiceUrl}"`,
+    );
+    expect(landscape.target.deployServiceUrl).toBe(
+      `https://deploy-service.cf.eu10-004.hana.ondemand.com/slprot/${SPACES.target}/slp`,
+    );
+  });
+
   it("exposes the deploy destination's name as the destination holds it, and the route between the nodes", () => {
     expect(landscape.transport.deployDestinationName).toBe("TMSDeploy");
     expect(destinationConfiguration("transport/deploy-destination")).toContain('"Name" = "TMSDeploy"');

@@ -261,6 +261,15 @@ describe("OAuthClientCredentialsDestination", () => {
     );
   });
 
+  it("is described by its name unless told otherwise, as the cockpit lists it", () => {
+    const description = (props: Partial<OAuthClientCredentialsDestinationProps>) =>
+      destinations(synthAlone(build(props)) as unknown as Json)[0].configuration;
+    expect(description({})).toContain('"Description" = "ContentAssemblyService"');
+    expect(description({ description: "Content Agent of dev" })).toContain(
+      '"Description" = "Content Agent of dev"',
+    );
+  });
+
   it("writes further properties as typed, Terraform's template characters escaped", () => {
     const stack = synthAlone(build({ additionalProperties: { note: "100%{x} ${y}" } })) as unknown as Json;
     expect(destinations(stack)[0].configuration).toContain('"note" = "100%%{x} $${y}"');

@@ -115,6 +115,21 @@ describe("backend options", () => {
     expect(withBackend({ ...s3, bucket: " " })).toContain('backend.bucket " " must not be blank');
   });
 
+  // A blank key or workspace would put the state at the root of the bucket or in a workspace that
+  // another stack may share; each required option of each backend is refused when blank.
+  it.each([
+    [s3, "bucket"],
+    [s3, "key"],
+    [{ type: "azurerm", storageAccountName: "a", containerName: "c", key: "k" }, "storageAccountName"],
+    [{ type: "azurerm", storageAccountName: "a", containerName: "c", key: "k" }, "containerName"],
+    [{ type: "azurerm", storageAccountName: "a", containerName: "c", key: "k" }, "key"],
+    [{ type: "gcs", bucket: "b" }, "bucket"],
+    [{ type: "remote", organization: "acme", workspace: "apim-dev" }, "organization"],
+    [{ type: "remote", organization: "acme", workspace: "apim-dev" }, "workspace"],
+  ])("refuses a blank required option: %o without %s", (backend, option) => {
+    expect(withBackend({ ...backend, [option]: "  " })).toContain(`backend.${option} "  " must not be blank`);
+  });
+
   it("synthesizes the known options it accepts, hostname of a remote backend included", () => {
     const stacks = synthApp(
       writeConfig({

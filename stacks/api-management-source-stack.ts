@@ -42,11 +42,11 @@ export class ApiManagementSourceStack extends TerraformStack {
       description: "Name of the destination the content transport calls",
     });
     new TerraformOutput(this, "service_instance_id", {
-      value: this.source.serviceInstance.resource.id,
+      value: this.source.serviceInstance.instanceId,
       description: "ID of the API portal (apiportal-apiaccess) service instance",
     });
     new TerraformOutput(this, "service_key_name", {
-      value: this.source.serviceKey.resource.name,
+      value: this.source.serviceKey.keyName,
       description: "Name of the service key whose credentials the destination uses",
     });
   }
