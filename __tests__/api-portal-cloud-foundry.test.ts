@@ -179,16 +179,18 @@ describe("an environment in a Cloud Foundry space", () => {
 
   // An operator looks the key up in the cockpit by this name: the name, not the binding's GUID.
   it.each([
-    ["the Other environment", { globalAccount: "ga", subaccountId: SUBACCOUNT_ID }, "btp_subaccount"],
-    ["a Cloud Foundry space", entry, "cloudfoundry"],
-  ])("in %s, outputs the instance's ID and the key's name", (_, environment, prefix) => {
-    const { dev } = synthApp(writeConfig({ environments: { dev: environment } })) as StackJson & {
-      output: Record<string, { value: string }>;
-    };
-    const [instanceType, bindingType] =
-      prefix === "cloudfoundry"
-        ? ["cloudfoundry_service_instance", "cloudfoundry_service_credential_binding"]
-        : ["btp_subaccount_service_instance", "btp_subaccount_service_binding"];
+    [
+      "the Other environment",
+      { globalAccount: "ga", subaccountId: SUBACCOUNT_ID },
+      ["btp_subaccount_service_instance", "btp_subaccount_service_binding"],
+    ],
+    [
+      "a Cloud Foundry space",
+      entry,
+      ["cloudfoundry_service_instance", "cloudfoundry_service_credential_binding"],
+    ],
+  ])("in %s, outputs the instance's ID and the key's name", (_, environment, [instanceType, bindingType]) => {
+    const { dev } = synthApp(writeConfig({ environments: { dev: environment } }));
     expect(dev.output.service_instance_id.value).toBe(
       `\${${instanceType}.${onlyResource(dev, instanceType).name}.id}`,
     );

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, parseConfiguration, selectedConfiguration } from "../stacks";
-import { problemsOf, readTree, synthAppInto, writeConfig } from "./support/app";
+import { ConfigError, selectedConfiguration } from "../stacks";
+import { problemsOf, readTree, synthApp, synthAppInto, writeConfig } from "./support/app";
 import { withEnv } from "./support/command";
 import { tempDir } from "./support/temp";
 
@@ -69,15 +69,17 @@ describe("state that cannot vanish", () => {
     );
   });
 
-  it("accepts a path that leaves the synth output, and an absolute one", () => {
-    expect(() =>
-      parseConfiguration("environments.json", {
+  it("keeps the state exactly where a path that leaves the synth output, or an absolute one, puts it", () => {
+    const stacks = synthApp(
+      writeConfig({
         environments: {
           dev: { ...DEV, backend: { type: "local", path: "../../../state/dev.tfstate" } },
           prod: { ...PROD, backend: { type: "local", path: "/var/lib/terraform/prod.tfstate" } },
         },
       }),
-    ).not.toThrow();
+    );
+    expect(stacks.dev.terraform.backend).toEqual({ local: { path: "../../../state/dev.tfstate" } });
+    expect(stacks.prod.terraform.backend).toEqual({ local: { path: "/var/lib/terraform/prod.tfstate" } });
   });
 
   it("keeps every other environment's folder, lock file and state when a subset is synthesized", () => {
