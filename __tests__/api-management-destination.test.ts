@@ -1,5 +1,5 @@
 import { AnnotationMetadataEntryType, TerraformStack, Testing } from "cdktf";
-import { ApiManagementDestination, ApiPortalServiceKey } from "../constructs";
+import { ApiManagementDestination, ApiPortalServiceInstance, ApiPortalServiceKey } from "../constructs";
 import { deployedDestination } from "./support/destination";
 import { fakeServiceKey, seedDestination } from "./support/service-key";
 import { SUBACCOUNT_ID, StackJson, onlyResource, synthAlone } from "./support/synth";
@@ -10,11 +10,11 @@ function synthDestination(props: { name?: string; description?: string } = {}): 
   return synthAlone((scope) => {
     const key = new ApiPortalServiceKey(scope, "key", {
       subaccountId: SUBACCOUNT_ID,
-      serviceInstanceId: INSTANCE_ID,
+      serviceInstance: ApiPortalServiceInstance.fromInstanceId(scope, "instance", INSTANCE_ID),
     });
     new ApiManagementDestination(scope, "destination", {
       subaccountId: SUBACCOUNT_ID,
-      serviceKeyCredentials: key.credentials,
+      serviceKey: key,
       ...props,
     });
   });
@@ -60,11 +60,11 @@ describe("ApiManagementDestination", () => {
       const stack = new TerraformStack(Testing.app(), "test");
       const key = new ApiPortalServiceKey(stack, "key", {
         subaccountId: SUBACCOUNT_ID,
-        serviceInstanceId: INSTANCE_ID,
+        serviceInstance: ApiPortalServiceInstance.fromInstanceId(stack, "instance", INSTANCE_ID),
       });
       const destination = new ApiManagementDestination(stack, "destination", {
         subaccountId: SUBACCOUNT_ID,
-        serviceKeyCredentials: key.credentials,
+        serviceKey: key,
         name,
       });
       return destination.node.metadata
@@ -97,10 +97,13 @@ describe("ApiManagementDestination", () => {
         (scope) =>
           new ApiManagementDestination(scope, "destination", {
             subaccountId: SUBACCOUNT_ID,
-            serviceKeyCredentials: JSON.stringify(fakeServiceKey()),
+            serviceKey: ApiPortalServiceKey.fromCredentials(scope, "key", {
+              credentials: JSON.stringify(fakeServiceKey()),
+              name: "made-by-hand",
+            }),
           }),
       ),
-    ).toThrow("serviceKeyCredentials must be a Terraform reference");
+    ).toThrow("serviceKey.credentials must be a Terraform reference");
   });
 
   it.each([

@@ -98,7 +98,7 @@ describe("ApiManagementSource", () => {
       ]);
       expect(source.destination.url).toContain("/api/1.0/transportmodule/Transport");
       // What a consumer would do with them: export an ID, keep the secret sensitive.
-      new TerraformOutput(scope, "instance_id", { value: source.serviceInstance.resource.id });
+      new TerraformOutput(scope, "instance_id", { value: source.serviceInstance.instanceId });
     });
   });
 

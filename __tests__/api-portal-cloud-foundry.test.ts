@@ -2,7 +2,7 @@ import {
   ApiManagementSource,
   ApiManagementSourceProps,
   ApiPortalCloudFoundryInstance,
-  ApiPortalCloudFoundryKey,
+  ApiPortalServiceInstance,
   CloudFoundryServiceInstance,
   CloudFoundryServiceKey,
 } from "../constructs";
@@ -112,9 +112,12 @@ describe("the Cloud Foundry path", () => {
       () =>
         synthAlone(
           (scope) =>
-            new CloudFoundryServiceKey(scope, "k", { serviceInstanceId: "my-instance", name: "key" }),
+            new CloudFoundryServiceKey(scope, "k", {
+              serviceInstance: ApiPortalServiceInstance.fromInstanceId(scope, "i", "my-instance"),
+              name: "key",
+            }),
         ),
-      'serviceInstanceId "my-instance" is not a GUID',
+      'instanceId "my-instance" is not a GUID',
     ],
   ])("%s, imported alone, refuses an ID that is no GUID, naming it", (_, build, message) => {
     expect(build).toThrow(message);
@@ -122,22 +125,19 @@ describe("the Cloud Foundry path", () => {
 
   // A key that is never replaced, or replaced every few minutes, is what a bad period would give.
   it.each([0, 1.5, 3651])("a Cloud Foundry key imported alone refuses rotationDays %p, naming it", (days) => {
-    const instance = "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f";
     const refusal = `rotationDays ${days} must be a whole number of days, at least 1 and at most 3650`;
     expect(
       validationProblemsOf(
         (scope) =>
           new CloudFoundryServiceKey(scope, "k", {
-            serviceInstanceId: instance,
+            serviceInstance: ApiPortalServiceInstance.fromInstanceId(
+              scope,
+              "i",
+              "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f",
+            ),
             name: "key",
             rotationDays: days,
           }),
-      ),
-    ).toContain(refusal);
-    expect(
-      validationProblemsOf(
-        (scope) =>
-          new ApiPortalCloudFoundryKey(scope, "k", { serviceInstanceId: instance, rotationDays: days }),
       ),
     ).toContain(refusal);
   });
@@ -148,8 +148,9 @@ describe("the Cloud Foundry path", () => {
         spaceId: SPACE_ID,
         name: "apim",
       });
-      const key = new ApiPortalCloudFoundryKey(scope, "key", {
-        serviceInstanceId: instance.instanceId,
+      const key = new CloudFoundryServiceKey(scope, "key", {
+        serviceInstance: instance,
+        name: "apim-key",
         rotationDays: 30,
       });
       expect(key.credentials).toMatch(/^\$\{TfToken\[/);

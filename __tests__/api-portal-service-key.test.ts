@@ -1,4 +1,4 @@
-import { ApiPortalServiceInstance, ApiPortalServiceKey } from "../constructs";
+import { ApiPortalServiceInstance, ApiPortalServiceKey, ApiPortalServiceKeyProps } from "../constructs";
 import { SUBACCOUNT_ID, onlyResource, synthAlone } from "./support/synth";
 
 describe("ApiPortalServiceKey", () => {
@@ -7,7 +7,7 @@ describe("ApiPortalServiceKey", () => {
       const instance = new ApiPortalServiceInstance(scope, "instance", { subaccountId: SUBACCOUNT_ID });
       new ApiPortalServiceKey(scope, "key", {
         subaccountId: SUBACCOUNT_ID,
-        serviceInstanceId: instance.resource.id,
+        serviceInstance: instance,
       });
     });
 
@@ -23,7 +23,11 @@ describe("ApiPortalServiceKey", () => {
       (scope) =>
         new ApiPortalServiceKey(scope, "key", {
           subaccountId: SUBACCOUNT_ID,
-          serviceInstanceId: "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+          serviceInstance: ApiPortalServiceInstance.fromInstanceId(
+            scope,
+            "instance",
+            "0b7e8d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+          ),
           name: "transport-key-2",
         }),
     );
@@ -39,16 +43,15 @@ describe("ApiPortalServiceKey", () => {
     expect(body.lifecycle).toEqual({ replace_triggered_by: [`terraform_data.${trigger.name}`] });
   });
 
-  it("rejects a blank name and an instance ID that is not a GUID, both at once", () => {
+  it("rejects a blank name and a missing instance, both at once", () => {
     expect(() =>
       synthAlone(
         (scope) =>
           new ApiPortalServiceKey(scope, "key", {
             subaccountId: SUBACCOUNT_ID,
-            serviceInstanceId: "abc",
             name: " ",
-          }),
+          } as unknown as ApiPortalServiceKeyProps),
       ),
-    ).toThrow(/serviceInstanceId "abc" is not a GUID[\s\S]*name " " is empty or blank/);
+    ).toThrow(/serviceInstance is required: an instance construct[\s\S]*name " " is empty or blank/);
   });
 });

@@ -1,27 +1,18 @@
 import { provider as http } from "@cdktf/provider-http";
 import { Fn, TerraformElement } from "cdktf";
 import { Construct } from "constructs";
-import { IApiPortalServiceKey } from "./api-portal-references";
 import { ensureProvider } from "./private/providers";
 import { serviceKeyField } from "./private/service-key-credentials";
 import { tokenCheckBlock } from "./private/token-check";
-import { keyCredentials, throwIfInvalid, validatePropShape } from "./private/validation";
+import { IServiceKey } from "./service-references";
+import { throwIfInvalid, validatePropShape, validateServiceKey } from "./private/validation";
 
 /** Properties of an {@link ApiManagementConnectionCheck}. */
 export interface ApiManagementConnectionCheckProps {
   /**
    * The API portal service key whose token service and destination URL are checked.
-   *
-   * @default - `serviceKeyCredentials`; one of the two is required
    */
-  readonly serviceKey?: IApiPortalServiceKey;
-
-  /**
-   * The key's credentials JSON as a Terraform reference, e.g. `serviceKey.credentials`; for a key that is no construct.
-   *
-   * @default - `serviceKey`'s credentials
-   */
-  readonly serviceKeyCredentials?: string;
+  readonly serviceKey: IServiceKey;
 
   /**
    * The destination's URL, as the destination construct computes it (`ApiManagementDestination.url`).
@@ -57,13 +48,11 @@ export class ApiManagementConnectionCheck extends TerraformElement {
       this,
       validatePropShape("", props, {
         serviceKey: "object",
-        serviceKeyCredentials: "string",
         destinationUrl: "string",
       }),
     );
-    const key = keyCredentials(props);
-    throwIfInvalid(this, key.problems);
-    this.credentials = key.credentials;
+    throwIfInvalid(this, validateServiceKey("serviceKey", props.serviceKey));
+    this.credentials = props.serviceKey.credentials;
     // The check's data sources need the hashicorp/http provider: added to the stack when missing.
     ensureProvider(this, http.HttpProvider, "http");
   }

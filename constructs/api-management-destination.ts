@@ -1,17 +1,17 @@
 import { subaccountDestinationGeneric } from "@cdktf/provider-btp";
 import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
-import { IApiPortalServiceKey } from "./api-portal-references";
 import { ServiceKeyField, serviceKeyField } from "./private/service-key-credentials";
 import { oauthClientCredentialsConfiguration } from "./private/destination-configuration";
 import { holdsToken } from "./private/terraform-strings";
+import { IServiceKey } from "./service-references";
 import {
-  keyCredentials,
   throwIfInvalid,
   validateDestinationName,
   validateGuid,
   validateName,
   validatePropShape,
+  validateServiceKey,
 } from "./private/validation";
 
 /** Properties of an {@link ApiManagementDestination}. */
@@ -23,17 +23,8 @@ export interface ApiManagementDestinationProps {
 
   /**
    * The API portal service key the destination is derived from, of either environment or made elsewhere.
-   *
-   * @default - `serviceKeyCredentials`; one of the two is required
    */
-  readonly serviceKey?: IApiPortalServiceKey;
-
-  /**
-   * The key's credentials JSON as a Terraform reference, e.g. `serviceKey.credentials`, never a literal; for a key that is no construct.
-   *
-   * @default - `serviceKey`'s credentials
-   */
-  readonly serviceKeyCredentials?: string;
+  readonly serviceKey: IServiceKey;
 
   /**
    * Destination name; the content transport looks the destination up by this exact, case-sensitive name.
@@ -82,19 +73,17 @@ export class ApiManagementDestination extends Construct {
       validatePropShape("", props, {
         subaccountId: "string",
         serviceKey: "object",
-        serviceKeyCredentials: "string",
         name: "string",
         description: "string",
       }),
     );
     this.name = props.name ?? ApiManagementDestination.DEFAULT_NAME;
     const description = props.description ?? ApiManagementDestination.DEFAULT_DESCRIPTION;
-    const key = keyCredentials(props);
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),
       ...validateDestinationName("name", this.name),
       ...validateName("description", description),
-      ...key.problems,
+      ...validateServiceKey("serviceKey", props.serviceKey),
     ]);
 
     if (!holdsToken(this.name) && this.name !== ApiManagementDestination.DEFAULT_NAME) {
@@ -105,7 +94,7 @@ export class ApiManagementDestination extends Construct {
       );
     }
 
-    const keyField = (field: ServiceKeyField): string => serviceKeyField(key.credentials, field);
+    const keyField = (field: ServiceKeyField): string => serviceKeyField(props.serviceKey.credentials, field);
     // A trailing "/" on the key's url would otherwise produce "//api/..." in the destination URL.
     this.url = `${Fn.trimsuffix(keyField("url"), "/")}${ApiManagementDestination.TRANSPORT_PATH}`;
 

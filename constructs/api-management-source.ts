@@ -3,13 +3,14 @@ import { Construct } from "constructs";
 import { ApiManagementConnectionCheck } from "./api-management-connection-check";
 import { ApiManagementDestination } from "./api-management-destination";
 import { ApiPortalCloudFoundryInstance } from "./api-portal-cloud-foundry-instance";
-import { ApiPortalCloudFoundryKey } from "./api-portal-cloud-foundry-key";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
+import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 import { ImportBlock } from "./import-block";
 import { SubaccountOccupant, subaccountClashes } from "./private/subaccount-occupants";
 import { holdsToken } from "./private/terraform-strings";
+import { IServiceInstance, IServiceKey } from "./service-references";
 import {
   PropShape,
   throwIfInvalid,
@@ -267,11 +268,11 @@ export class ApiManagementSource extends Construct {
   /** The entitlement, or undefined when `createEntitlement` is false; its `resource` is the Terraform resource. */
   public readonly entitlement?: ApiPortalEntitlement;
 
-  /** The API portal service instance, in the "Other" environment or in Cloud Foundry; its `resource` is the Terraform resource. */
-  public readonly serviceInstance: ApiPortalServiceInstance | ApiPortalCloudFoundryInstance;
+  /** The API portal service instance, in the "Other" environment or in Cloud Foundry; `node.defaultChild` is its Terraform resource. */
+  public readonly serviceInstance: IServiceInstance;
 
-  /** The service key whose credentials feed the destination; its `resource` is the Terraform resource. */
-  public readonly serviceKey: ApiPortalServiceKey | ApiPortalCloudFoundryKey;
+  /** The service key whose credentials feed the destination; `node.defaultChild` is its Terraform resource. */
+  public readonly serviceKey: IServiceKey;
 
   /** The `APIManagement` destination; its `resource` is the Terraform resource, its `url` the transport URL. */
   public readonly destination: ApiManagementDestination;
@@ -307,33 +308,30 @@ export class ApiManagementSource extends Construct {
       this.entitlement = new ApiPortalEntitlement(this, "entitlement", { subaccountId });
     }
     const dependsOn = this.entitlement ? [this.entitlement.resource] : undefined;
+    const { serviceKeyName, keyRotationDays: rotationDays } = props;
+    const name = props.serviceInstanceName;
+    let instance: ApiPortalServiceInstance | ApiPortalCloudFoundryInstance;
+    let key: ApiPortalServiceKey | CloudFoundryServiceKey;
     if (props.cloudFoundry) {
       // The entitlement stays BTP's; the instance and key are made in the space, as SAP documents.
-      const instance = new ApiPortalCloudFoundryInstance(this, "service-instance", {
-        spaceId: props.cloudFoundry.spaceId,
-        name: props.serviceInstanceName,
-        dependsOn,
-      });
-      this.serviceInstance = instance;
-      this.serviceKey = new ApiPortalCloudFoundryKey(this, "service-key", {
-        serviceInstanceId: instance.instanceId,
-        name: props.serviceKeyName,
-        rotationDays: props.keyRotationDays,
+      const { spaceId } = props.cloudFoundry;
+      instance = new ApiPortalCloudFoundryInstance(this, "service-instance", { spaceId, name, dependsOn });
+      key = new CloudFoundryServiceKey(this, "service-key", {
+        serviceInstance: instance,
+        name: serviceKeyName ?? ApiPortalServiceKey.DEFAULT_NAME,
+        rotationDays,
       });
     } else {
-      const instance = new ApiPortalServiceInstance(this, "service-instance", {
+      instance = new ApiPortalServiceInstance(this, "service-instance", { subaccountId, name, dependsOn });
+      key = new ApiPortalServiceKey(this, "service-key", {
         subaccountId,
-        name: props.serviceInstanceName,
-        dependsOn,
-      });
-      this.serviceInstance = instance;
-      this.serviceKey = new ApiPortalServiceKey(this, "service-key", {
-        subaccountId,
-        serviceInstanceId: instance.instanceId,
-        name: props.serviceKeyName,
-        rotationDays: props.keyRotationDays,
+        serviceInstance: instance,
+        name: serviceKeyName,
+        rotationDays,
       });
     }
+    this.serviceInstance = instance;
+    this.serviceKey = key;
     this.destination = new ApiManagementDestination(this, "destination", {
       subaccountId,
       serviceKey: this.serviceKey,
@@ -347,11 +345,15 @@ export class ApiManagementSource extends Construct {
         destinationUrl: this.destination.url,
       });
     }
-    this.addImports(props);
+    this.addImports(props, instance.resource, key.resource);
   }
 
   /** Import IDs as the providers document them: SAP/btp's composite IDs, Cloud Foundry's GUIDs. */
-  private addImports(props: ApiManagementSourceProps): void {
+  private addImports(
+    props: ApiManagementSourceProps,
+    instance: TerraformResource,
+    key: TerraformResource,
+  ): void {
     const { subaccountId, adopt = {} } = props;
     const guidImportId = (guid: string) => (props.cloudFoundry ? guid : `${subaccountId},${guid}`);
     const imports: Array<[keyof ApiManagementSourceAdoption, TerraformResource | undefined, string | false]> =
@@ -364,14 +366,10 @@ export class ApiManagementSource extends Construct {
         ],
         [
           "serviceInstanceId",
-          this.serviceInstance.resource,
+          instance,
           adopt.serviceInstanceId !== undefined && guidImportId(adopt.serviceInstanceId),
         ],
-        [
-          "serviceKeyId",
-          this.serviceKey.resource,
-          adopt.serviceKeyId !== undefined && guidImportId(adopt.serviceKeyId),
-        ],
+        ["serviceKeyId", key, adopt.serviceKeyId !== undefined && guidImportId(adopt.serviceKeyId)],
         [
           "destination",
           this.destination.resource,

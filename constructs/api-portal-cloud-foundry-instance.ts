@@ -1,7 +1,6 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
-import { IApiPortalServiceInstance } from "./api-portal-references";
 import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
 import { throwIfInvalid, validatePropShape } from "./private/validation";
@@ -33,10 +32,7 @@ export interface ApiPortalCloudFoundryInstanceProps {
  * Foundry space, where SAP's "Accessing API Management APIs Programmatically" creates it, with the
  * `APIPortal.Administrator` role. The stack that uses it declares the `cloudfoundry` provider.
  */
-export class ApiPortalCloudFoundryInstance
-  extends CloudFoundryServiceInstance
-  implements IApiPortalServiceInstance
-{
+export class ApiPortalCloudFoundryInstance extends CloudFoundryServiceInstance {
   public constructor(scope: Construct, id: string, props: ApiPortalCloudFoundryInstanceProps) {
     // The offering, plan and role are this construct's to fix, so they are not props; a JavaScript
     // caller's unknown props are refused below, after the shared checks of the props it does take.

@@ -3,8 +3,8 @@ import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { templateLiteral } from "./private/terraform-strings";
 import { ApiPortalEntitlement } from "./api-portal-entitlement";
-import { IApiPortalServiceInstance } from "./api-portal-references";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
+import { IServiceInstance } from "./service-references";
 
 /** Properties of an {@link ApiPortalServiceInstance}. */
 export interface ApiPortalServiceInstanceProps {
@@ -32,9 +32,9 @@ export interface ApiPortalServiceInstanceProps {
  * A service instance of *API Management, API portal* (plan `apiportal-apiaccess`) whose keys carry
  * the `APIPortal.Administrator` role that the content transport needs.
  */
-export class ApiPortalServiceInstance extends Construct implements IApiPortalServiceInstance {
+export class ApiPortalServiceInstance extends Construct implements IServiceInstance {
   /** An instance that exists already (made in the cockpit, or by another stack), by its ID: the stack uses it but does not manage it. */
-  public static fromInstanceId(scope: Construct, id: string, instanceId: string): IApiPortalServiceInstance {
+  public static fromInstanceId(scope: Construct, id: string, instanceId: string): IServiceInstance {
     return new ExistingServiceInstance(scope, id, instanceId);
   }
 
@@ -80,7 +80,7 @@ export class ApiPortalServiceInstance extends Construct implements IApiPortalSer
 }
 
 /** An instance the stack uses but does not manage; see {@link ApiPortalServiceInstance.fromInstanceId}. */
-class ExistingServiceInstance extends Construct implements IApiPortalServiceInstance {
+class ExistingServiceInstance extends Construct implements IServiceInstance {
   public readonly instanceId: string;
 
   public constructor(scope: Construct, id: string, instanceId: string) {

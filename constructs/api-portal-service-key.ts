@@ -2,7 +2,6 @@ import { dataBtpSubaccountServiceBinding, subaccountServiceBinding } from "@cdkt
 import { rotating } from "@cdktf/provider-time";
 import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import { IApiPortalServiceKey } from "./api-portal-references";
 import {
   MAX_ROTATION_DAYS,
   keyNaming,
@@ -11,7 +10,14 @@ import {
   rotationDaysProblems,
 } from "./private/key-naming";
 import { templateLiteral } from "./private/terraform-strings";
-import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
+import {
+  throwIfInvalid,
+  validateGuid,
+  validateName,
+  validatePropShape,
+  validateServiceInstance,
+} from "./private/validation";
+import { IServiceInstance, IServiceKey } from "./service-references";
 
 /** Properties of an {@link ApiPortalServiceKey}. */
 export interface ApiPortalServiceKeyProps {
@@ -21,9 +27,9 @@ export interface ApiPortalServiceKeyProps {
   readonly subaccountId: string;
 
   /**
-   * ID of the *API Management, API portal* service instance, usually a reference such as `instance.id`.
+   * The *API Management, API portal* service instance the key belongs to.
    */
-  readonly serviceInstanceId: string;
+  readonly serviceInstance: IServiceInstance;
 
   /**
    * Name of the service key, as shown under the instance's *Service Keys*.
@@ -44,7 +50,7 @@ export interface ApiPortalServiceKeyProps {
  * A service key (service binding) of the API portal instance. Its `credentials` carry the `url`,
  * `tokenUrl`, `clientId` and `clientSecret` that the destination needs; they stay inside Terraform.
  */
-export class ApiPortalServiceKey extends Construct implements IApiPortalServiceKey {
+export class ApiPortalServiceKey extends Construct implements IServiceKey {
   /**
    * A key that exists already (made in the cockpit, or by another stack), found by its name in the
    * subaccount's "Other" environment: the stack reads it (a `btp_subaccount_service_binding` data
@@ -54,8 +60,20 @@ export class ApiPortalServiceKey extends Construct implements IApiPortalServiceK
     scope: Construct,
     id: string,
     attributes: { readonly subaccountId: string; readonly name: string },
-  ): IApiPortalServiceKey {
+  ): IServiceKey {
     return new ExistingServiceKey(scope, id, attributes);
+  }
+
+  /**
+   * A key known only by its credentials, e.g. another stack's output or a variable: `credentials`
+   * must be a Terraform reference (a consumer refuses a literal), `name` how the cockpit shows it.
+   */
+  public static fromCredentials(
+    scope: Construct,
+    id: string,
+    attributes: { readonly credentials: string; readonly name: string },
+  ): IServiceKey {
+    return new KeyFromCredentials(scope, id, attributes);
   }
 
   /** Default service key name. */
@@ -87,7 +105,7 @@ export class ApiPortalServiceKey extends Construct implements IApiPortalServiceK
       this,
       validatePropShape("", props, {
         subaccountId: "string",
-        serviceInstanceId: "string",
+        serviceInstance: "object",
         name: "string",
         rotationDays: "number",
       }),
@@ -95,16 +113,17 @@ export class ApiPortalServiceKey extends Construct implements IApiPortalServiceK
     const baseName = props.name ?? ApiPortalServiceKey.DEFAULT_NAME;
     throwIfInvalid(this, [
       ...validateGuid("subaccountId", props.subaccountId),
-      ...validateGuid("serviceInstanceId", props.serviceInstanceId),
+      ...validateServiceInstance("serviceInstance", props.serviceInstance),
       ...keyNamingProblems(baseName, props.rotationDays),
     ]);
 
-    const naming = keyNaming(this, baseName, props.serviceInstanceId, props.rotationDays);
+    const { instanceId } = props.serviceInstance;
+    const naming = keyNaming(this, baseName, instanceId, props.rotationDays);
     this.nameTrigger = naming.nameTrigger;
     this.rotation = naming.rotation;
     this.resource = new subaccountServiceBinding.SubaccountServiceBinding(this, "resource", {
       subaccountId: props.subaccountId,
-      serviceInstanceId: props.serviceInstanceId,
+      serviceInstanceId: instanceId,
       name: naming.name,
     });
     replaceWithTrigger(this.resource, naming);
@@ -123,7 +142,7 @@ export class ApiPortalServiceKey extends Construct implements IApiPortalServiceK
 }
 
 /** A key the stack reads but does not manage; see {@link ApiPortalServiceKey.fromKeyName}. */
-class ExistingServiceKey extends Construct implements IApiPortalServiceKey {
+class ExistingServiceKey extends Construct implements IServiceKey {
   public readonly keyName: string;
   private readonly data: dataBtpSubaccountServiceBinding.DataBtpSubaccountServiceBinding;
 
@@ -148,5 +167,25 @@ class ExistingServiceKey extends Construct implements IApiPortalServiceKey {
 
   public get credentials(): string {
     return this.data.credentials;
+  }
+}
+
+/** A key of which the stack has only the credentials; see {@link ApiPortalServiceKey.fromCredentials}. */
+class KeyFromCredentials extends Construct implements IServiceKey {
+  public readonly credentials: string;
+  public readonly keyName: string;
+
+  public constructor(
+    scope: Construct,
+    id: string,
+    attributes: { readonly credentials: string; readonly name: string },
+  ) {
+    super(scope, id);
+    throwIfInvalid(this, [
+      ...validatePropShape("", attributes, { credentials: "string", name: "string" }),
+      ...validateName("name", attributes.name),
+    ]);
+    this.credentials = attributes.credentials;
+    this.keyName = attributes.name;
   }
 }

@@ -3,6 +3,7 @@ import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { templateLiteral } from "./private/terraform-strings";
 import { throwIfInvalid, validateGuid, validateName, validatePropShape } from "./private/validation";
+import { IServiceInstance } from "./service-references";
 
 /** Properties of a {@link CloudFoundryServiceInstance}. */
 export interface CloudFoundryServiceInstanceProps {
@@ -52,7 +53,7 @@ export interface CloudFoundryServiceInstanceProps {
  * A managed service instance in a Cloud Foundry space, its plan found by name in the space's
  * marketplace. The stack that uses it declares the `cloudfoundry` provider.
  */
-export class CloudFoundryServiceInstance extends Construct {
+export class CloudFoundryServiceInstance extends Construct implements IServiceInstance {
   /** The `cloudfoundry_service_plan` data source that finds the plan in the space's marketplace. */
   public readonly plan: dataCloudfoundryServicePlan.DataCloudfoundryServicePlan;
 

@@ -2,16 +2,16 @@ import { serviceCredentialBinding } from "@cdktf/provider-cloudfoundry";
 import { rotating } from "@cdktf/provider-time";
 import { Fn, TerraformProvider, TerraformResource, Token, propertyAccess } from "cdktf";
 import { Construct } from "constructs";
-import { IServiceKey } from "./service-key-reference";
 import { keyNaming, keyNamingProblems, replaceWithTrigger } from "./private/key-naming";
-import { throwIfInvalid, validateGuid, validatePropShape } from "./private/validation";
+import { throwIfInvalid, validatePropShape, validateServiceInstance } from "./private/validation";
+import { IServiceInstance, IServiceKey } from "./service-references";
 
 /** Properties of a {@link CloudFoundryServiceKey}. */
 export interface CloudFoundryServiceKeyProps {
   /**
-   * ID of the Cloud Foundry service instance, usually a reference such as `instance.instanceId`.
+   * The Cloud Foundry service instance the key belongs to.
    */
-  readonly serviceInstanceId: string;
+  readonly serviceInstance: IServiceInstance;
 
   /**
    * Name of the service key, as shown under the instance's *Service Keys*.
@@ -53,24 +53,25 @@ export class CloudFoundryServiceKey extends Construct implements IServiceKey {
     throwIfInvalid(
       this,
       validatePropShape("", props, {
-        serviceInstanceId: "string",
+        serviceInstance: "object",
         name: "string",
         rotationDays: "number",
         provider: "object",
       }),
     );
     throwIfInvalid(this, [
-      ...validateGuid("serviceInstanceId", props.serviceInstanceId),
+      ...validateServiceInstance("serviceInstance", props.serviceInstance),
       ...keyNamingProblems(props.name, props.rotationDays),
     ]);
 
-    const naming = keyNaming(this, props.name, props.serviceInstanceId, props.rotationDays);
+    const { instanceId } = props.serviceInstance;
+    const naming = keyNaming(this, props.name, instanceId, props.rotationDays);
     this.nameTrigger = naming.nameTrigger;
     this.rotation = naming.rotation;
     this.resource = new serviceCredentialBinding.ServiceCredentialBinding(this, "resource", {
       type: "key",
       name: naming.name,
-      serviceInstance: props.serviceInstanceId,
+      serviceInstance: instanceId,
       provider: props.provider,
     });
     // The provider replaces a binding whose name changes; the trigger also replaces it for a new instance.

@@ -228,7 +228,7 @@ export class CloudTransportManagement extends Construct {
       provider: props.cloudFoundryProvider,
     });
     this.serviceKey = new CloudFoundryServiceKey(this, "key", {
-      serviceInstanceId: this.instance.instanceId,
+      serviceInstance: this.instance,
       name: CloudTransportManagement.KEY_NAME,
       provider: props.cloudFoundryProvider,
     });

@@ -6,7 +6,7 @@ import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
 import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 import { OAuthClientCredentialsDestination } from "./oauth-client-credentials-destination";
 import { OAuthTokenCheck } from "./oauth-token-check";
-import { IServiceKey } from "./service-key-reference";
+import { IServiceKey } from "./service-references";
 import { serviceKeyValue } from "./private/service-key-credentials";
 import {
   throwIfInvalid,
@@ -166,7 +166,7 @@ export class ContentTransportSource extends Construct {
       dependsOn: this.contentAgentEntitlement ? [this.contentAgentEntitlement] : undefined,
     });
     this.contentAgentKey = new CloudFoundryServiceKey(this, "content-agent-key", {
-      serviceInstanceId: this.contentAgentInstance.instanceId,
+      serviceInstance: this.contentAgentInstance,
       name: ContentTransportSource.CONTENT_AGENT_KEY_NAME,
     });
 

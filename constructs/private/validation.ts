@@ -147,34 +147,43 @@ function article(type: string): string {
 }
 
 /**
- * The credentials reference of a construct that reads a service key, from its `serviceKey` (a key
- * construct or reference) or its `serviceKeyCredentials` (a reference to a key's credentials):
- * exactly one of them, and a reference, never a literal.
+ * The problems of a prop that links to another construct: missing, or not something with the
+ * string `member` the link reads (a construct of this library, or one its `fromXxx` made).
  */
-export function keyCredentials(props: {
-  readonly serviceKey?: { readonly credentials: string };
-  readonly serviceKeyCredentials?: string;
-}): { readonly credentials: string; readonly problems: string[] } {
-  const { serviceKey, serviceKeyCredentials } = props;
-  if (serviceKey !== undefined && serviceKeyCredentials !== undefined) {
-    return { credentials: "", problems: ["serviceKey and serviceKeyCredentials are both given: give one"] };
-  }
-  if (serviceKey !== undefined) {
-    return {
-      credentials: serviceKey.credentials,
-      problems: validateCredentialsReference("serviceKey", serviceKey.credentials),
-    };
-  }
-  if (serviceKeyCredentials === undefined) {
-    return {
-      credentials: "",
-      problems: [
-        "serviceKey is required (a key construct, or ApiPortalServiceKey.fromKeyName for a key made elsewhere)",
-      ],
-    };
-  }
-  return {
-    credentials: serviceKeyCredentials,
-    problems: validateCredentialsReference("serviceKeyCredentials", serviceKeyCredentials),
-  };
+function validateLink(field: string, value: unknown, member: string, hint: string): string[] {
+  const linked =
+    value !== null && typeof value === "object" && typeof Reflect.get(value, member) === "string";
+  return linked ? [] : [`${field} is required: ${hint}`];
+}
+
+/** The problems of a key's `serviceInstance`: missing, or without an instance ID. */
+export function validateServiceInstance(
+  field: string,
+  instance: { readonly instanceId: string } | undefined,
+): string[] {
+  return validateLink(
+    field,
+    instance,
+    "instanceId",
+    "an instance construct, or ApiPortalServiceInstance.fromInstanceId for one made elsewhere",
+  );
+}
+
+/**
+ * The problems of the `serviceKey` of a construct that reads its credentials: missing, or credentials
+ * that are a literal, which would put the client secret into code and the synthesized stack.
+ */
+export function validateServiceKey(
+  field: string,
+  key: { readonly credentials: string } | undefined,
+): string[] {
+  const missing = validateLink(
+    field,
+    key,
+    "credentials",
+    "a key construct, or ApiPortalServiceKey.fromKeyName or .fromCredentials for a key made elsewhere",
+  );
+  return missing.length > 0
+    ? missing
+    : validateCredentialsReference(`${field}.credentials`, (key as { credentials: string }).credentials);
 }
