@@ -1,7 +1,7 @@
 /**
  * One reading of a synthesized stack that every tool shares: its blocks, each with its Terraform
  * address, kind, construct path and body, and the references inside it, found once by HashiCorp's
- * HCL parser (references.ts). validate, graph and review read stacks through it.
+ * HCL parser (references.ts). validate and review read stacks through it.
  */
 import { JsonObject, isPlainObject } from "./json";
 import { compareText } from "./order";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { AppConfiguration, buildApp, parseConfiguration } from "@apim/stacks";
+import { AppConfiguration, buildApp } from "@apim/stacks";
 import { SynthesizedStack, readSynthOutput } from "./synth-output";
 
 /**
@@ -23,22 +23,4 @@ export function synthesizeStacks(
   } finally {
     if (outdir === undefined) rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * The one environment whose stack README.md draws: the default settings, with made-up IDs. Not
- * environments.json, so that adding an environment there leaves the README as it is.
- */
-const README_EXAMPLE = {
-  environments: {
-    dev: { globalAccount: "example-global-account", subaccountId: "6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
-  },
-} as const;
-
-/** The stacks of README_EXAMPLE, the environment whose graph README.md shows. */
-export function readmeExampleStacks(): Record<string, SynthesizedStack> {
-  return synthesizeStacks({
-    environments: parseConfiguration("(README example)", README_EXAMPLE).environments,
-    landscapes: [],
-  });
 }
