@@ -292,6 +292,13 @@ describe("the environments file's bytes", () => {
     expect(fileProblem(bytes)).toContain(expected);
   });
 
+  it("judges a file nested 32 levels deep by its content, and refuses one nested 33 for its depth", () => {
+    const nested = (levels: number) => `{"environments": ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
+    expect(fileProblem(nested(32))).not.toContain("levels deep");
+    expect(fileProblem(nested(32))).toContain("environments");
+    expect(fileProblem(nested(33))).toContain("nests 33 levels deep; an environments file needs at most 32");
+  });
+
   it("refuses a folder given as the file", () => {
     expect(() => loadConfiguration(tempDir())).toThrow("is a folder, not a file");
   });

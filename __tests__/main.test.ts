@@ -60,6 +60,16 @@ describe("main.ts", () => {
     expect(readdirSync(outdir)).toEqual([]);
   });
 
+  it("takes APIM_ENVIRONMENTS as a person types it, spaces around the commas", () => {
+    const env = {
+      APIM_CONFIG: writeConfig(BOTH_PATHS),
+      APIM_ENVIRONMENTS: " cf , dev ",
+      CDKTF_OUTDIR: tempDir(),
+    };
+    const { environments } = withEnv(env, selectedConfiguration);
+    expect(environments.map((e) => e.name).sort()).toEqual(["cf", "dev"]);
+  });
+
   it("synthesizes the selected environments", () => {
     const { status, stderr, outdir } = runApp({
       APIM_CONFIG: writeConfig(BOTH_PATHS),
