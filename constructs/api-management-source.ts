@@ -8,7 +8,6 @@ import { ApiPortalServiceInstance } from "./api-portal-service-instance";
 import { ApiPortalServiceKey } from "./api-portal-service-key";
 import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 import { ImportBlock } from "./import-block";
-import { SubaccountOccupant, subaccountClashes } from "./private/subaccount-occupants";
 import { holdsToken } from "./private/terraform-strings";
 import { IServiceInstance, IServiceKey } from "./service-references";
 import {
@@ -19,6 +18,20 @@ import {
   validateName,
   validatePropShape,
 } from "./private/validation";
+
+/** One setup in a subaccount: an ApiManagementSource, or an environment. */
+export interface SubaccountOccupant {
+  /** How the messages name it: `environment "dev"`, or a construct path. */
+  readonly label: string;
+  /** The subaccount it sets up, by ID. */
+  readonly subaccountId: string;
+  /** The name of the destination it creates there. */
+  readonly destinationName: string;
+  /** The name of the API portal service instance it creates or adopts there. */
+  readonly serviceInstanceName: string;
+  /** Whether it declares the subaccount's API portal entitlement (creates or adopts it). */
+  readonly declaresEntitlement: boolean;
+}
 
 /** Existing objects, made by hand in the cockpit, to put under management instead of creating duplicates. */
 export interface ApiManagementSourceAdoption {
@@ -229,12 +242,33 @@ export class ApiManagementSource extends Construct {
   }
 
   /**
-   * The problems of setups that share a subaccount: two destinations or instances of one name, or
-   * more than one declaring the entitlement. A stack's sources are checked by this rule at synth; an
+   * The problems of setups that share a subaccount (compared in any letter case, as BTP compares
+   * GUIDs): two destinations or instances of one name, or more than one declaring the entitlement.
+   * A stack's sources are checked by this rule at synth; an
    * app checks setups it keeps apart (one stack each) with it before it builds them.
    */
   public static subaccountClashes(occupants: readonly SubaccountOccupant[]): string[] {
-    return subaccountClashes(occupants);
+    const problems: string[] = [];
+    const list = (group: readonly SubaccountOccupant[]) => group.map((o) => o.label).join(" and ");
+    for (const sharing of groups(occupants, (o) => o.subaccountId.toLowerCase())) {
+      const subaccount = sharing[0].subaccountId;
+      for (const field of ["destinationName", "serviceInstanceName"] as const) {
+        for (const same of groups(sharing, (o) => o[field])) {
+          problems.push(
+            `${list(same)} share subaccount ${subaccount} and ${field} ${JSON.stringify(same[0][field])}; ` +
+              "one subaccount cannot hold two of one name",
+          );
+        }
+      }
+      const owners = sharing.filter((o) => o.declaresEntitlement);
+      if (owners.length > 1) {
+        problems.push(
+          `${list(owners)} share subaccount ${subaccount} and each declares its API portal entitlement; ` +
+            "one Terraform resource must own it: set createEntitlement false on all but one",
+        );
+      }
+    }
+    return problems;
   }
 
   /** The stacks whose sources are checked together at synth, so each is checked once. */
@@ -249,7 +283,7 @@ export class ApiManagementSource extends Construct {
     ApiManagementSource.checkedStacks.add(stack);
     stack.node.addValidation({
       validate: () =>
-        subaccountClashes(
+        ApiManagementSource.subaccountClashes(
           stack.node
             .findAll()
             .filter((c): c is ApiManagementSource => c instanceof ApiManagementSource)
@@ -382,4 +416,11 @@ export class ApiManagementSource extends Construct {
       }
     }
   }
+}
+
+/** The groups of more than one that share a key, in the order of their first member. */
+function groups<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const byKey = new Map<string, T[]>();
+  for (const item of items) byKey.set(key(item), [...(byKey.get(key(item)) ?? []), item]);
+  return [...byKey.values()].filter((group) => group.length > 1);
 }

@@ -20,4 +20,3 @@ export * from "./oauth-token-check";
 export * from "./service-references";
 export * from "./terraform-literal";
 export * from "./validation-error";
-export type { SubaccountOccupant } from "./private/subaccount-occupants";

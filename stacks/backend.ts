@@ -16,19 +16,13 @@ import { NameRules, TerraformLiteral } from "btp-apim-transport-destination";
 import { BackendEntry } from "./environments-file";
 import { outputFolder } from "./output-folder";
 
-/**
- * Where an environment keeps its Terraform state: the environments file's backend entry (see
- * environments-file.ts), which has no option that holds a secret.
- */
-export type BackendConfig = BackendEntry;
-
 const AWS_PROFILE = "an AWS profile (external_id in ~/.aws/config) named by AWS_PROFILE";
 
 /**
  * The options that hold secrets, by backend type and option path, with where the secret belongs
  * instead: a committed environments file and the synthesized cdk.tf.json are no place for them.
  */
-export const BACKEND_SECRETS: Readonly<Record<BackendConfig["type"], Readonly<Record<string, string>>>> = {
+export const BACKEND_SECRETS: Readonly<Record<BackendEntry["type"], Readonly<Record<string, string>>>> = {
   local: {},
   s3: {
     accessKey: "AWS_ACCESS_KEY_ID",
@@ -62,7 +56,7 @@ export const BACKEND_SECRETS: Readonly<Record<BackendConfig["type"], Readonly<Re
  * spelling) is a secret option of a `type` backend; undefined otherwise.
  */
 export function secretOptionTarget(type: string, path: string): string | undefined {
-  const secrets: Readonly<Record<string, string>> = BACKEND_SECRETS[type as BackendConfig["type"]] ?? {};
+  const secrets: Readonly<Record<string, string>> = BACKEND_SECRETS[type as BackendEntry["type"]] ?? {};
   const wanted = path.split(".");
   const match = Object.keys(secrets).find((known) => {
     const parts = known.split(".");
@@ -74,7 +68,7 @@ export function secretOptionTarget(type: string, path: string): string | undefin
 }
 
 /** The options a backend of each type must have, as non-blank strings. */
-const REQUIRED_BACKEND_OPTIONS: Readonly<Record<BackendConfig["type"], readonly string[]>> = {
+const REQUIRED_BACKEND_OPTIONS: Readonly<Record<BackendEntry["type"], readonly string[]>> = {
   local: [],
   s3: ["bucket", "key"],
   azurerm: ["storageAccountName", "containerName", "key"],
@@ -86,7 +80,7 @@ const REQUIRED_BACKEND_OPTIONS: Readonly<Record<BackendConfig["type"], readonly 
  * Returns the problems of an environment's backend, each naming field and value: blank required
  * options, a local state file that synth could delete, and URL options that carry credentials.
  */
-export function validateBackend(field: string, backend: BackendConfig, environment: string): string[] {
+export function validateBackend(field: string, backend: BackendEntry, environment: string): string[] {
   const entry = backend as unknown as Record<string, unknown>;
   const problems = REQUIRED_BACKEND_OPTIONS[backend.type]
     .filter((option) => typeof entry[option] === "string" && (entry[option] as string).trim() === "")
@@ -163,7 +157,7 @@ function defaultLocalPath(environment: string): string {
  * Where an environment's state lives, as one string per place: two environments with the same
  * location would overwrite each other's state.
  */
-export function stateLocation(environment: string, backend: BackendConfig = { type: "local" }): string {
+export function stateLocation(environment: string, backend: BackendEntry = { type: "local" }): string {
   switch (backend.type) {
     case "local":
       return `file://${localStatePath(environment, backend.path ?? defaultLocalPath(environment))}`;
@@ -186,7 +180,7 @@ export function stateLocation(environment: string, backend: BackendConfig = { ty
 export function addBackend(
   stack: TerraformStack,
   environment: string,
-  backend?: BackendConfig,
+  backend?: BackendEntry,
 ): TerraformBackend {
   const { type, ...given } = backend ?? { type: "local" };
   // Backend options are read as templates too: what the user wrote must reach Terraform as written.

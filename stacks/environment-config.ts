@@ -4,9 +4,9 @@ import {
   ApiManagementSourceProps,
   NameRules,
 } from "btp-apim-transport-destination";
-import { BackendConfig, carriesCredentials, validateBackend } from "./backend";
+import { carriesCredentials, validateBackend } from "./backend";
 import { environmentConflicts } from "./environment-conflicts";
-import { EnvironmentEntry } from "./environments-file";
+import { BackendEntry, EnvironmentEntry } from "./environments-file";
 import { isObject } from "./json-document";
 import { EMPTY, SectionProblems } from "./environments-schema-check";
 
@@ -22,7 +22,7 @@ export interface EnvironmentConfig extends ApiManagementSourceProps {
   readonly cliServerUrl?: string;
 
   /** Where Terraform keeps the state of this environment; a local file next to the project otherwise. */
-  readonly backend?: BackendConfig;
+  readonly backend?: BackendEntry;
 
   /** Whether the environment shares its subaccount with another one on purpose. */
   readonly sharedSubaccount?: boolean;

@@ -5,13 +5,14 @@ import {
   ApiPortalServiceInstance,
   SubaccountOccupant,
 } from "btp-apim-transport-destination";
-import { BackendConfig, stateLocation } from "./backend";
+import { stateLocation } from "./backend";
+import { BackendEntry } from "./environments-file";
 
 /** What the conflict rules read of an environment. */
 interface PlacedEnvironment {
   readonly name: string;
   readonly subaccountId: string;
-  readonly backend?: BackendConfig;
+  readonly backend?: BackendEntry;
   readonly sharedSubaccount?: boolean;
   readonly destinationName?: string;
   readonly serviceInstanceName?: string;
@@ -57,7 +58,7 @@ export function environmentConflicts(environments: readonly PlacedEnvironment[])
 export interface StateOwner {
   readonly label: string;
   readonly name: string;
-  readonly backend?: BackendConfig;
+  readonly backend?: BackendEntry;
 }
 
 /**

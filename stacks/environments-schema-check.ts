@@ -5,7 +5,8 @@
  */
 import { join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { BackendConfig, secretOptionTarget } from "./backend";
+import { secretOptionTarget } from "./backend";
+import { BackendEntry } from "./environments-file";
 import { ConfigError } from "./config-error";
 import { isObject } from "./json-document";
 import { NameRules } from "btp-apim-transport-destination";
@@ -17,7 +18,7 @@ export const SCHEMA_ID = "environments.schema.json";
 export const VALIDATOR_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
 
 /** The schema definition of each backend type's options. */
-export const BACKEND_DEFINITIONS: Readonly<Record<BackendConfig["type"], string>> = {
+export const BACKEND_DEFINITIONS: Readonly<Record<BackendEntry["type"], string>> = {
   local: "LocalBackendEntry",
   s3: "S3BackendEntry",
   azurerm: "AzurermBackendEntry",
@@ -116,7 +117,7 @@ export function schemaProblems(document: unknown): Record<keyof typeof SECTIONS,
           `backend.type ${show(type)} is not a supported backend (supported: ${Object.keys(BACKEND_DEFINITIONS).join(", ")})`,
         );
       } else {
-        const check = compiled[BACKEND_DEFINITIONS[type as BackendConfig["type"]]];
+        const check = compiled[BACKEND_DEFINITIONS[type as BackendEntry["type"]]];
         if (check && !check(backend)) {
           for (const error of check.errors ?? []) {
             report(

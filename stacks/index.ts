@@ -4,7 +4,7 @@ export * from "./backend";
 export * from "./config-error";
 export * from "./content-transport-landscape-stack";
 export * from "./environment-config";
-export type { LandscapeEntry } from "./environments-file";
+export type { BackendEntry, LandscapeEntry } from "./environments-file";
 export * from "./json-document";
 export * from "./landscape-config";
 export * from "./output-folder";

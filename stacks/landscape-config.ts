@@ -6,10 +6,10 @@ import {
   ContentTransportLandscapeProps,
   NameRules,
 } from "btp-apim-transport-destination";
-import { BackendConfig, validateBackend } from "./backend";
+import { validateBackend } from "./backend";
 import { EnvironmentConfig, validateHttpsUrl } from "./environment-config";
 import { occupantOf, stateClashes, stateOwnerOf } from "./environment-conflicts";
-import { LandscapeEntry } from "./environments-file";
+import { BackendEntry, LandscapeEntry } from "./environments-file";
 import { SectionProblems } from "./environments-schema-check";
 import { isObject } from "./json-document";
 
@@ -31,7 +31,7 @@ export interface LandscapeConfig {
   readonly transportCloudFoundryApiUrl?: string;
 
   /** Where Terraform keeps the landscape's state. */
-  readonly backend?: BackendConfig;
+  readonly backend?: BackendEntry;
 
   /** The construct's props, less the deploy password, which the stack takes from a sensitive variable. */
   readonly landscape: Omit<ContentTransportLandscapeProps, "deployPassword">;
