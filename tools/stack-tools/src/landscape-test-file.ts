@@ -1,7 +1,7 @@
 /**
  * The `terraform test` file of a content-transport landscape stack. The landscape of
  * terraform-variants.ts that the independent test names gets that test
- * (terraform-tests/content-transport-landscape.tftest.hcl, SAP's destinations written out); any
+ * (__tests__/terraform/content-transport-landscape.tftest.hcl, SAP's destinations written out); any
  * other landscape gets one generated from its entry in the file: with mock providers and made-up
  * keys, an apply that passes every check and gives the four destinations SAP's procedure names,
  * the transport destination's `sourceSystemId` being the file's source node, the API portal
@@ -15,7 +15,7 @@ import { SynthesizedStack } from "./synth-output";
 import { hcl, mockProviders } from "./mock-values";
 import { TESTED_LANDSCAPE } from "./terraform-variants";
 
-const INDEPENDENT_TEST = join(__dirname, "../terraform-tests/content-transport-landscape.tftest.hcl");
+const INDEPENDENT_TEST = join(__dirname, "../../../__tests__/terraform/content-transport-landscape.tftest.hcl");
 
 /** One made-up key with the fields of every key in a landscape: API portal's, Content Agent's and TMS's. */
 const MADE_UP_CREDENTIALS = JSON.stringify({

@@ -13,7 +13,7 @@ export interface EnvironmentsDocument {
 }
 
 /**
- * The landscape whose stack terraform-tests/content-transport-landscape.tftest.hcl tests, with the
+ * The landscape whose stack __tests__/terraform/content-transport-landscape.tftest.hcl tests, with the
  * values that test names.
  */
 export const TESTED_LANDSCAPE = "landscape";
