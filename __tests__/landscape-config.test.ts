@@ -385,6 +385,19 @@ describe("a landscape's Cloud Foundry API endpoints", () => {
     );
   });
 
+  // A token in the query is a credential as much as a password in the authority.
+  it.each([
+    [
+      "cloudFoundryApiUrl",
+      { cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/?token=made-up-token" },
+    ],
+    ["cliServerUrl", { cliServerUrl: "https://cli.btp.example.test/?sig=made-up-signature" }],
+  ])("refuses a query in %s as credentials, without quoting it", (field, change) => {
+    const message = configurationProblemsOf({ landscapes: { transport: changed(change) } });
+    expect(message).toContain(`landscape "transport": ${field} holds a URL with credentials`);
+    expect(message).not.toContain("made-up");
+  });
+
   it("takes a target endpoint with a trailing slash as the same endpoint: the same stack", () => {
     const slashed = changed({ target: { cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/" } });
     expect(stackDifference(values(ENTRY), values(slashed))).toEqual({});
