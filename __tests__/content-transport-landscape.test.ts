@@ -201,6 +201,21 @@ describe("ContentTransportLandscape", () => {
 });
 
 describe("ContentTransportLandscape.validateProps", () => {
+  it("refuses a target endpoint with credentials in it without quoting them", () => {
+    for (const cloudFoundryApiUrl of [
+      "https://deployer:made-up-password@api.cf.eu10.hana.ondemand.com",
+      "https://api.cf.eu10.hana.ondemand.com/?token=made-up-token",
+    ]) {
+      const message = validationProblemsOf((scope) =>
+        landscape(scope, { target: { subaccountId: TARGET, spaceId: SPACE(3), cloudFoundryApiUrl } }),
+      );
+      expect(message).toContain(
+        "target.cloudFoundryApiUrl (a URL with a user, password or query, not shown)",
+      );
+      expect(message).not.toContain("made-up");
+    }
+  });
+
   it("reports the API portal setup's problems too, under source.apiManagement, for a loader to report before building", () => {
     expect(
       ContentTransportLandscape.validateProps({

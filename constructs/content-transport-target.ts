@@ -27,6 +27,13 @@ function domainOf(apiUrl: unknown): string | undefined {
   return CF_API_URL.exec(String(apiUrl))?.[1];
 }
 
+/** A value for a message: quoted, unless it may hold a secret (a URL's user, password or query). */
+function shown(apiUrl: unknown): string {
+  return /[@?#]/.test(String(apiUrl))
+    ? "(a URL with a user, password or query, not shown)"
+    : JSON.stringify(apiUrl);
+}
+
 /**
  * The target subaccount of the content transport: its API portal receives the content through the
  * deploy service of one of its Cloud Foundry spaces, which the transport subaccount's `TMSDeploy`
@@ -47,7 +54,7 @@ export class ContentTransportTarget extends Construct {
       ...validateGuid("spaceId", props.spaceId),
       ...(domainOf(props.cloudFoundryApiUrl) === undefined
         ? [
-            `cloudFoundryApiUrl ${JSON.stringify(props.cloudFoundryApiUrl)} must be a Cloud Foundry API endpoint such as "https://api.cf.eu10.hana.ondemand.com"`,
+            `cloudFoundryApiUrl ${shown(props.cloudFoundryApiUrl)} must be a Cloud Foundry API endpoint such as "https://api.cf.eu10.hana.ondemand.com"`,
           ]
         : []),
     ];
