@@ -210,7 +210,7 @@ describe("ContentTransportLandscape.validateProps", () => {
         landscape(scope, { target: { subaccountId: TARGET, spaceId: SPACE(3), cloudFoundryApiUrl } }),
       );
       expect(message).toContain(
-        "target.cloudFoundryApiUrl (a URL with a user, password or query, not shown)",
+        "cloudFoundryApiUrl (a URL with a user, password or query, not shown) must be a Cloud Foundry API endpoint",
       );
       expect(message).not.toContain("made-up");
     }
