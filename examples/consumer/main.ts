@@ -31,7 +31,9 @@ class IntegrationStack extends TerraformStack {
       subaccountId: SUBACCOUNT_ID,
       cloudFoundry: { spaceId: SPACE_ID },
     });
-    new TerraformOutput(this, "api_portal_instance_id", { value: apim.serviceInstance.resource.id });
+    // apim.entitlement, apim.serviceInstance, apim.serviceKey and apim.destination are the child
+    // constructs; each one's node.defaultChild is its Terraform resource.
+    new TerraformOutput(this, "api_portal_instance_id", { value: apim.serviceInstance.instanceId });
   }
 }
 
