@@ -1,24 +1,12 @@
 // First, before cdktf loads: see the module.
 import "./stacks/source-maps-off";
-import { App } from "cdktf";
 import { ValidationError } from "btp-apim-transport-destination";
-import {
-  ConfigError,
-  buildApp,
-  outputFolder,
-  runByCdktfCli,
-  selectedConfiguration,
-  synthesisSummary,
-} from "./stacks";
+import { ConfigError, outputFolder, runByCdktfCli, synthesizeSelected, synthesisSummary } from "./stacks";
 
 // APIM_CONFIG picks another environments file; APIM_ENVIRONMENTS=dev,prod synthesizes only those.
 // `npm run synth` runs this file as it is; cdktf's CLI runs it for `cdktf synth`, `diff` and `deploy`.
 try {
-  // Every environment is validated before the App exists, so bad input leaves nothing in cdktf.out.
-  const configuration = selectedConfiguration();
-  const app = new App({ outdir: outputFolder() });
-  buildApp(app, configuration.environments, configuration.landscapes);
-  app.synth();
+  const configuration = synthesizeSelected();
   if (!runByCdktfCli()) console.log(synthesisSummary(configuration, outputFolder()));
 } catch (err) {
   if (err instanceof ConfigError || err instanceof ValidationError) {

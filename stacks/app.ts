@@ -100,6 +100,19 @@ export function selectedConfiguration(): AppConfiguration {
   return configuration;
 }
 
+/**
+ * What main.ts does: synthesizes the selected environments and landscapes into the output folder
+ * (CDKTF_OUTDIR, else cdktf.out) and returns them. Every entry is validated before the App exists,
+ * so bad input throws (a ConfigError, or a ValidationError) with nothing written.
+ */
+export function synthesizeSelected(): AppConfiguration {
+  const configuration = selectedConfiguration();
+  const app = new App({ outdir: outputFolder() });
+  buildApp(app, configuration.environments, configuration.landscapes);
+  app.synth();
+  return configuration;
+}
+
 /** What `npm run synth` says it wrote: counts, and the names while they are few. */
 export function synthesisSummary(configuration: AppConfiguration, outdir: string): string {
   const { environments, landscapes } = configuration;
