@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { TerraformLiteral } from "btp-apim-transport-destination";
 import { tempDir } from "./temp";
 
 /** Terraform from PATH (or APIM_TERRAFORM): the tests need it, and fail saying so when it is missing. */
@@ -20,16 +21,6 @@ export function terraform(dir: string, args: readonly string[]): string {
   return run.stdout;
 }
 
-/** A literal in Terraform JSON syntax, where every string is a template: `${` and `%{` escaped. */
-function literal(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/\$\{/g, () => "$${").replace(/%\{/g, "%%{");
-  if (Array.isArray(value)) return value.map(literal);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literal(v)]));
-  }
-  return value;
-}
-
 /**
  * What real Terraform computes for synthesized string values (templates such as `${jsonencode(...)}`)
  * when each reference named in `references` (e.g. `btp_subaccount_service_binding.x.credentials`)
@@ -42,7 +33,7 @@ export function evaluateInTerraform<K extends string>(
 ): Record<K, unknown> {
   const names = Object.keys(references);
   const locals = Object.fromEntries(
-    names.map((reference, i) => [`ref_${i}`, literal(references[reference])]),
+    names.map((reference, i) => [`ref_${i}`, TerraformLiteral.deep(references[reference])]),
   );
   const rewrite = (template: string) =>
     names.reduce((text, reference, i) => text.split(reference).join(`local.ref_${i}`), template);
