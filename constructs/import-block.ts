@@ -18,9 +18,8 @@ export interface ImportBlockProps {
  * A Terraform `import` block (Terraform >= 1.5): the next plan puts an existing object under
  * management instead of creating a duplicate.
  *
- * cdktf's `resource.importFrom()` writes the same block but also adds a synth-time check that
- * runs `terraform version`, so synth would fail wherever Terraform is not installed (CI, review
- * machines); Terraform itself rejects import blocks when it is older than 1.5.
+ * cdktf's `resource.importFrom()` writes the same block, but its synth-time check needs a Terraform
+ * binary (docs/development.md, "cdktf features left out, and why").
  */
 export class ImportBlock extends TerraformElement {
   public constructor(

@@ -196,8 +196,8 @@ export function addBackend(
       return new AzurermBackend(stack, options as AzurermBackendConfig);
     case "gcs":
       return new GcsBackend(stack, options as GcsBackendConfig);
-    // HCP Terraform and Terraform Enterprise through the `remote` backend: cdktf's CloudBackend
-    // would run `terraform version` at synth, which fails where Terraform is not installed.
+    // HCP Terraform and Terraform Enterprise through the `remote` backend, not CloudBackend, whose
+    // synth-time check needs a Terraform binary (docs/development.md, "cdktf features left out").
     case "remote": {
       const remote = options as { organization: string; workspace: string; hostname?: string };
       return new RemoteBackend(stack, {

@@ -58,8 +58,8 @@ export function keyNaming(
     // token, as the start of an expression of its own.
     name = Fn.join("-", [expressionLiteral(baseName), Fn.formatdate("YYYYMMDDhhmm", rotation.rfc3339)]);
   }
-  // A plain `terraform_data` block rather than cdktf's DataResource, whose synth-time check runs
-  // `terraform version` and so fails wherever Terraform is not installed (CI, review machines).
+  // A plain `terraform_data` block rather than cdktf's DataResource, whose synth-time check needs a
+  // Terraform binary (docs/development.md, "cdktf features left out, and why").
   const nameTrigger = new TerraformResource(scope, "name-trigger", {
     terraformResourceType: "terraform_data",
   });
