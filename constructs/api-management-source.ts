@@ -244,8 +244,8 @@ export class ApiManagementSource extends Construct {
   /**
    * The problems of setups that share a subaccount (compared in any letter case, as BTP compares
    * GUIDs): two destinations or instances of one name, or more than one declaring the entitlement.
-   * A stack's sources are checked by this rule at synth; an
-   * app checks setups it keeps apart (one stack each) with it before it builds them.
+   * A stack's sources are checked by this rule at synth; an app checks setups it keeps apart (one
+   * stack each) with it before it builds them.
    */
   public static subaccountClashes(occupants: readonly SubaccountOccupant[]): string[] {
     const problems: string[] = [];
