@@ -15,7 +15,10 @@ import { SynthesizedStack } from "./synth-output";
 import { hcl, mockProviders } from "./mock-values";
 import { TESTED_LANDSCAPE } from "./terraform-variants";
 
-const INDEPENDENT_TEST = join(__dirname, "../../../__tests__/terraform/content-transport-landscape.tftest.hcl");
+const INDEPENDENT_TEST = join(
+  __dirname,
+  "../../../__tests__/terraform/content-transport-landscape.tftest.hcl",
+);
 
 /** One made-up key with the fields of every key in a landscape: API portal's, Content Agent's and TMS's. */
 const MADE_UP_CREDENTIALS = JSON.stringify({
