@@ -8,6 +8,7 @@ import { TerraformOutput } from "cdktf";
 import {
   ApiManagementSource,
   ApiManagementSourceProps,
+  ApiPortalServiceInstance,
   ApiPortalServiceKey,
   ApiPortalServiceKeyProps,
 } from "../constructs";
@@ -243,6 +244,18 @@ describe("ApiManagementSource", () => {
       expect(refused(props)).toContain(expected);
     });
 
+    it("accepts a name of exactly 255 characters, the longest BTP takes", () => {
+      expect(() =>
+        synthAlone(
+          (scope) =>
+            new ApiManagementSource(scope, "apim", {
+              subaccountId: SUBACCOUNT_ID,
+              serviceInstanceName: "n".repeat(255),
+            }),
+        ),
+      ).not.toThrow();
+    });
+
     it("refuses props that are not an object", () => {
       expect(() =>
         synthAlone(
@@ -257,7 +270,7 @@ describe("ApiManagementSource", () => {
           (scope) =>
             new ApiPortalServiceKey(scope, "key", {
               subaccountId: SUBACCOUNT_ID,
-              serviceInstanceId: SUBACCOUNT_ID,
+              serviceInstance: ApiPortalServiceInstance.fromInstanceId(scope, "instance", SUBACCOUNT_ID),
               rotationDay: 3,
             } as unknown as ApiPortalServiceKeyProps),
         ),

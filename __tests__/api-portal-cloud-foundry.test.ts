@@ -123,6 +123,24 @@ describe("the Cloud Foundry path", () => {
     expect(build).toThrow(message);
   });
 
+  it.each([
+    ["serviceOfferingName", { serviceOfferingName: " " }],
+    ["planName", { planName: "" }],
+  ])("a Cloud Foundry instance imported alone refuses a blank %s, naming it", (field, blank) => {
+    const message = validationProblemsOf(
+      (scope) =>
+        new CloudFoundryServiceInstance(scope, "i", {
+          spaceId: SPACE_ID,
+          serviceOfferingName: "content-agent",
+          planName: "standard",
+          name: "content-agent",
+          ...blank,
+        }),
+    );
+    expect(message).toContain(`${field} ${JSON.stringify(Object.values(blank)[0])} is empty or blank`);
+    expect(message.match(/is empty or blank/g)).toHaveLength(1);
+  });
+
   // A key that is never replaced, or replaced every few minutes, is what a bad period would give.
   it.each([0, 1.5, 3651])("a Cloud Foundry key imported alone refuses rotationDays %p, naming it", (days) => {
     const refusal = `rotationDays ${days} must be a whole number of days, at least 1 and at most 3650`;
