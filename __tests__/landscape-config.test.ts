@@ -392,7 +392,11 @@ describe("a landscape's Cloud Foundry API endpoints", () => {
       { cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/?token=made-up-token" },
     ],
     ["cliServerUrl", { cliServerUrl: "https://cli.btp.example.test/?sig=made-up-signature" }],
-  ])("refuses a query in %s as credentials, without quoting it", (field, change) => {
+    [
+      "cloudFoundryApiUrl",
+      { cloudFoundryApiUrl: "https://deployer:made-up-password@api.cf.eu10.hana.ondemand.com" },
+    ],
+  ])("refuses a query or a password in %s as credentials, without quoting it", (field, change) => {
     const message = configurationProblemsOf({ landscapes: { transport: changed(change) } });
     expect(message).toContain(`landscape "transport": ${field} holds a URL with credentials`);
     expect(message).not.toContain("made-up");

@@ -119,6 +119,48 @@ describe("state that cannot vanish", () => {
   });
 });
 
+describe("a landscape's state", () => {
+  // A landscape holds three subaccounts' keys and the deploy password: its state goes where its
+  // backend says, on the host it names, never to a local file or HCP Terraform's default host.
+  it("is kept by the backend the landscape names, its hostname included", () => {
+    const backend = {
+      type: "remote",
+      organization: "acme",
+      workspace: "apim-landscape",
+      hostname: "tfe.example.test",
+    };
+    const stacks = synthApp(
+      writeConfig({
+        landscapes: {
+          transport: {
+            globalAccount: "ga",
+            cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+            source: {
+              subaccountId: DEV.subaccountId,
+              spaceId: "4f7a2c9e-8d1b-4e63-b5a0-6c3e9f2d7b18",
+              nodeName: "APIM_DEV",
+            },
+            transport: {
+              subaccountId: PROD.subaccountId,
+              spaceId: "a6c1e8d3-2f9b-4a75-8d4e-1b7c3f9a6e20",
+              deployUser: "deployer@example.com",
+            },
+            target: {
+              subaccountId: "e5d2b8f4-1c7a-4f36-a9e0-3b6c8d2f1a97",
+              spaceId: "d9b4f2a7-6e3c-4d81-9a5f-8c2e7b1d4f36",
+              nodeName: "APIM_PROD",
+            },
+            backend,
+          },
+        },
+      }),
+    );
+    expect(stacks.transport.terraform.backend).toEqual({
+      remote: { organization: "acme", hostname: "tfe.example.test", workspaces: { name: "apim-landscape" } },
+    });
+  });
+});
+
 describe("no credentials in URL options", () => {
   it.each([
     ["cliServerUrl", { cliServerUrl: "https://admin:made-up-password@cli.btp.example.test" }],
