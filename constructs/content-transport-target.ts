@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { throwIfInvalid, validateGuid, validatePropShape } from "./private/validation";
+import { quoted, throwIfInvalid, validateGuid, validatePropShape } from "./private/validation";
 
 /** Properties of a {@link ContentTransportTarget}. */
 export interface ContentTransportTargetProps {
@@ -27,13 +27,6 @@ function domainOf(apiUrl: unknown): string | undefined {
   return CF_API_URL.exec(String(apiUrl))?.[1];
 }
 
-/** A value for a message: quoted, unless it may hold a secret (a URL's user, password or query). */
-function shown(apiUrl: unknown): string {
-  return /[@?#]/.test(String(apiUrl))
-    ? "(a URL with a user, password or query, not shown)"
-    : JSON.stringify(apiUrl);
-}
-
 /**
  * The target subaccount of the content transport: its API portal receives the content through the
  * deploy service of one of its Cloud Foundry spaces, which the transport subaccount's `TMSDeploy`
@@ -54,7 +47,7 @@ export class ContentTransportTarget extends Construct {
       ...validateGuid("spaceId", props.spaceId),
       ...(domainOf(props.cloudFoundryApiUrl) === undefined
         ? [
-            `cloudFoundryApiUrl ${shown(props.cloudFoundryApiUrl)} must be a Cloud Foundry API endpoint such as "https://api.cf.eu10.hana.ondemand.com"`,
+            `cloudFoundryApiUrl ${quoted(props.cloudFoundryApiUrl)} must be a Cloud Foundry API endpoint such as "https://api.cf.eu10.hana.ondemand.com"`,
           ]
         : []),
     ];

@@ -21,18 +21,30 @@ export const DESTINATION_NAME_MAX_LENGTH = 200;
 const DESTINATION_NAME = /^[A-Za-z0-9_-]+$/;
 
 // Each rule below returns the problems of one field, as sentences that name the field and quote the
-// value. A value that is still a Terraform token is only known at apply, so it is not checked.
+// value (through `quoted`). A value that is still a Terraform token is only known at apply, so it is
+// not checked.
+
+/** A URL's user and password (`x:y@`), or anything after `scheme://` that starts a query or fragment. */
+const URL_CREDENTIALS = /:\/\/\S*[@?#]|^[^@\s]*:[^@\s]*@/;
+
+/**
+ * `value` as a message quotes it, unless it may carry a secret: a URL with a user, a password or a
+ * query (a token, a signature), which is named as such instead. An e-mail address is quoted.
+ */
+export function quoted(value: unknown): string {
+  if (typeof value === "string" && URL_CREDENTIALS.test(value)) {
+    return "(a URL with a user, password or query, not shown)";
+  }
+  return JSON.stringify(value) ?? String(value);
+}
 
 /** Returns the problem of a value that is not a GUID (subaccount, instance and key IDs are); empty when it is one. */
 export function validateGuid(field: string, value: string): string[] {
-  if (typeof value !== "string")
-    return [`${field} ${JSON.stringify(value) ?? String(value)} must be a string`];
+  if (typeof value !== "string") return [`${field} ${quoted(value)} must be a string`];
   if (holdsToken(value)) return [];
   return GUID.test(value)
     ? []
-    : [
-        `${field} ${JSON.stringify(value)} is not a GUID (BTP IDs look like 6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c)`,
-      ];
+    : [`${field} ${quoted(value)} is not a GUID (BTP IDs look like 6f2b1c3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c)`];
 }
 
 /**
@@ -51,16 +63,15 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
  */
 export function validateName(field: string, value: string, maxLength = MAX_NAME_LENGTH): string[] {
   // Props can come from JavaScript or a cast: a clear message beats a TypeError from trim().
-  if (typeof value !== "string")
-    return [`${field} ${JSON.stringify(value) ?? String(value)} must be a string`];
+  if (typeof value !== "string") return [`${field} ${quoted(value)} must be a string`];
   if (holdsToken(value)) return [];
-  if (value.trim() === "") return [`${field} ${JSON.stringify(value)} is empty or blank`];
+  if (value.trim() === "") return [`${field} ${quoted(value)} is empty or blank`];
   const problems: string[] = [];
   const invisible = INVISIBLE.exec(value);
   if (invisible) {
     const code = (invisible[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
     problems.push(
-      `${field} ${JSON.stringify(value)} contains a control character (U+${code}): line breaks, tabs and invisible formatting characters are not allowed`,
+      `${field} ${quoted(value)} contains a control character (U+${code}): line breaks, tabs and invisible formatting characters are not allowed`,
     );
   }
   if (value.length > maxLength) {
@@ -79,18 +90,18 @@ export function validateDestinationName(field: string, value: string): string[] 
   const problems = validateName(field, value, Infinity);
   if (problems.length > 0) return problems;
   if (!DESTINATION_NAME.test(value)) {
-    problems.push(`${field} ${JSON.stringify(value)} may contain only letters, digits, "-" and "_"`);
+    problems.push(`${field} ${quoted(value)} may contain only letters, digits, "-" and "_"`);
   }
   // Destination names are case-sensitive and the transport asks for exactly "APIManagement":
   // another spelling of it is a typo that would leave the transport without its destination.
   if (value !== "APIManagement" && value.toLowerCase() === "apimanagement") {
     problems.push(
-      `${field} ${JSON.stringify(value)} differs from "APIManagement" only in case; destination names are case-sensitive and the content transport looks for exactly "APIManagement"`,
+      `${field} ${quoted(value)} differs from "APIManagement" only in case; destination names are case-sensitive and the content transport looks for exactly "APIManagement"`,
     );
   }
   if (value.length > DESTINATION_NAME_MAX_LENGTH) {
     problems.push(
-      `${field} ${JSON.stringify(value)} is ${value.length} characters long; BTP allows at most ${DESTINATION_NAME_MAX_LENGTH}`,
+      `${field} ${quoted(value)} is ${value.length} characters long; BTP allows at most ${DESTINATION_NAME_MAX_LENGTH}`,
     );
   }
   return problems;
@@ -134,9 +145,7 @@ export function validatePropShape(prefix: string, props: unknown, shape: PropSha
     if (value === undefined || wanted === "string") continue;
     const actual = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
     if (actual !== wanted) {
-      problems.push(
-        `${field} ${JSON.stringify(value) ?? String(value)} must be ${article(wanted)}, not ${article(actual)}`,
-      );
+      problems.push(`${field} ${quoted(value)} must be ${article(wanted)}, not ${article(actual)}`);
     }
   }
   return problems;
