@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { App } from "cdktf";
-import { ConfigError, buildApp, loadConfiguration, parseConfiguration } from "@apim/stacks";
+import { ConfigError, loadConfiguration, parseConfiguration, synthesizeSelected } from "@apim/stacks";
+import { withEnv } from "./command";
 import { StackJson } from "./synth";
 import { tempDir } from "./temp";
 
@@ -21,12 +21,15 @@ export function synthAppTo(configFile = DEFAULT_CONFIG, environments: string[] =
   return outdir;
 }
 
-/** Synthesizes the app as `main.ts` does into `outdir` (its CDKTF_OUTDIR), in this process. */
+/** Synthesizes the app as `main.ts` does (`synthesizeSelected`) into `outdir`, in this process. */
 export function synthAppInto(outdir: string, configFile = DEFAULT_CONFIG, environments: string[] = []): void {
-  const app = new App({ outdir });
-  const { environments: chosen, landscapes } = loadConfiguration(configFile, environments);
-  buildApp(app, chosen, landscapes);
-  app.synth();
+  const env = {
+    APIM_CONFIG: configFile,
+    APIM_ENVIRONMENTS: environments.join(","),
+    CDKTF_OUTDIR: outdir,
+    SYNTH_HCL_OUTPUT: undefined,
+  };
+  withEnv(env, synthesizeSelected);
 }
 
 /**
