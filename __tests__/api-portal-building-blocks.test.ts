@@ -18,6 +18,10 @@ import { fakeServiceKey, seedDestination } from "./support/service-key";
 import { SUBACCOUNT_ID, StackJson, onlyResource, synthAlone, synthWith } from "./support/synth";
 import { evaluateInTerraform } from "./support/terraform-eval";
 
+const INSTANCE_ID = "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f";
+
+type WithData = StackJson & { data: Record<string, Record<string, Record<string, unknown>>> };
+
 describe("ApiPortalEntitlement", () => {
   it("entitles the subaccount to API Management, API portal with the API-access plan and no amount", () => {
     const synthesized = synthAlone(
@@ -155,10 +159,6 @@ describe("ApiPortalServiceKey", () => {
     ).toThrow(/serviceInstance is required: an instance construct[\s\S]*name " " is empty or blank/);
   });
 });
-
-const INSTANCE_ID = "3c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f";
-
-type WithData = StackJson & { data: Record<string, Record<string, Record<string, unknown>>> };
 
 describe("typed references between the constructs", () => {
   it("derives a destination from a key made elsewhere, read but not managed (real Terraform evaluates it)", () => {

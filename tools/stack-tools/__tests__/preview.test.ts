@@ -127,33 +127,33 @@ describe("destination preview", () => {
   });
 });
 
-const variants = terraformVariants();
-const landscape = variants.landscapes?.[TESTED_LANDSCAPE];
-const stack = readSynthOutput(
-  synthAppTo(writeConfig({ environments: variants.environments, landscapes: { l: landscape } }), ["l"]),
-).l;
-
-// Three keys whose every value differs, so a key read for the wrong destination shows.
-const apiPortal = {
-  url: "https://apiportal.example.test",
-  tokenUrl: "https://a.authentication.example.test/oauth/token",
-  clientId: "sb-apiportal!t1",
-  clientSecret: "apiportal-secret",
-};
-const contentAgent = {
-  url: "https://content-agent.example.test",
-  uaa: {
-    clientid: "sb-content-agent!b1",
-    clientsecret: "content-agent-secret",
-    url: "https://c.authentication.example.test",
-  },
-};
-const transport = {
-  uri: "https://transport.example.test",
-  uaa: { clientid: "sb-tms!b2", clientsecret: "tms-secret", url: "https://t.authentication.example.test" },
-};
-
 describe("npm run preview for a landscape", () => {
+  const variants = terraformVariants();
+  const landscape = variants.landscapes?.[TESTED_LANDSCAPE];
+  const stack = readSynthOutput(
+    synthAppTo(writeConfig({ environments: variants.environments, landscapes: { l: landscape } }), ["l"]),
+  ).l;
+
+  // Three keys whose every value differs, so a key read for the wrong destination shows.
+  const apiPortal = {
+    url: "https://apiportal.example.test",
+    tokenUrl: "https://a.authentication.example.test/oauth/token",
+    clientId: "sb-apiportal!t1",
+    clientSecret: "apiportal-secret",
+  };
+  const contentAgent = {
+    url: "https://content-agent.example.test",
+    uaa: {
+      clientid: "sb-content-agent!b1",
+      clientsecret: "content-agent-secret",
+      url: "https://c.authentication.example.test",
+    },
+  };
+  const transport = {
+    uri: "https://transport.example.test",
+    uaa: { clientid: "sb-tms!b2", clientsecret: "tms-secret", url: "https://t.authentication.example.test" },
+  };
+
   it("derives each destination from its own key, with every secret masked", async () => {
     const destinations = await previewDestinations(
       stack,
