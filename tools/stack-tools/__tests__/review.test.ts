@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { BlockChange, StackDiff, diffSynthOutputs, renderMarkdown } from "../src/stack-diff";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
@@ -292,28 +292,22 @@ describe("npm run review", () => {
   });
 
   describe("the command", () => {
-    // The command in a process of its own, as npm starts it.
-    const run = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-      new Promise((resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          ["--import", "tsx", "tools/stack-tools/cli/review.ts", ...args],
-          {
-            cwd: ROOT,
-            env: { ...process.env, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" },
-          },
-        );
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-        child.on("error", reject);
-        child.on("close", (status) => resolve({ status, stdout, stderr }));
-      });
     const worktrees = () => spawnSync("git", ["worktree", "list"], { cwd: ROOT, encoding: "utf8" }).stdout;
 
-    // In this process: the run below starts the command as npm does, which is where its exit code
-    // reaches the shell.
+    // In a process of its own, as npm starts it: where the exit code reaches the shell. An option it
+    // refuses stops it before anything is synthesized.
+    it("exits 2 on an option it does not know, in a process of its own", () => {
+      const result = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "tools/stack-tools/cli/review.ts", "--no-such-option"],
+        { cwd: ROOT, encoding: "utf8" },
+      );
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain("'--no-such-option'");
+      expect(result.stderr).toContain("usage: npm run review");
+    });
+
     it("exits 2 with a one-line message naming a folder or revision that does not exist", async () => {
       const missing = join(tempDir(), "no-such-synth-output");
       const runs = [
@@ -332,14 +326,19 @@ describe("npm run review", () => {
       }
     });
 
-    // One synth of HEAD in a worktree (the command synthesizes a commit once however often it is named).
+    // One synth of HEAD in a worktree (the command synthesizes a commit once however often it is named),
+    // of a file of the test's own: APIM_CONFIG passes through to the revision's app.
     it("synthesizes a git revision in a temporary worktree, and removes the worktree", async () => {
       const before = worktrees();
-      const result = await run("HEAD", "HEAD");
+      const config = writeConfig({ environments: { dev: DEV } });
+      const result = await runCommand(reviewCommand, ["HEAD", "HEAD"], {
+        APIM_CONFIG: config,
+        TERRAFORM_BINARY_NAME: "/nonexistent/terraform",
+      });
       expect(result.stderr).toMatch(/synthesizing HEAD \([0-9a-f]{12}\) in a temporary worktree/);
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/^## Stack review\n/);
-      expect(result.stdout).toMatch(/No changes: .*stacks? synthesizes? the same resources/);
+      expect(result.stdout).toMatch(/No changes: the stack synthesizes the same resources/);
       expect(worktrees()).toBe(before);
     });
   });
