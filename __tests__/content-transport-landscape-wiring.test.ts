@@ -45,15 +45,19 @@ function build(scope: Construct): ContentTransportLandscape {
   return new ContentTransportLandscape(scope, "landscape", {
     source: { subaccountId: SOURCE, contentAgentSpaceId: SPACES.contentAgent },
     transport: { subaccountId: TRANSPORT, spaceId: SPACES.transport },
-    target: {
-      subaccountId: TARGET,
-      spaceId: SPACES.target,
-      cloudFoundryApiUrl: "https://api.cf.eu10-004.hana.ondemand.com",
-    },
-    deployUser: "deployer@example.com",
-    deployPassword: password.stringValue,
     sourceNodeName: "APIM_DEV",
-    targetNodeName: "APIM_PROD",
+    stages: [
+      {
+        target: {
+          subaccountId: TARGET,
+          spaceId: SPACES.target,
+          cloudFoundryApiUrl: "https://api.cf.eu10-004.hana.ondemand.com",
+        },
+        nodeName: "APIM_PROD",
+        deployUser: "deployer@example.com",
+        deployPassword: password.stringValue,
+      },
+    ],
   });
 }
 
@@ -280,20 +284,22 @@ describe("a landscape's wiring in the synthesized stack", () => {
   });
 
   it("exposes the target as given, and the deploy URL that TMSDeploy holds", () => {
-    expect(landscape.target.subaccountId).toBe(TARGET);
-    expect(landscape.target.spaceId).toBe(SPACES.target);
+    const [{ target }] = landscape.stages;
+    expect(target.subaccountId).toBe(TARGET);
+    expect(target.spaceId).toBe(SPACES.target);
     expect(destinationConfiguration("transport/deploy-destination")).toContain(
-      `"URL" = "${landscape.target.deployServiceUrl}"`,
+      `"URL" = "${target.deployServiceUrl}"`,
     );
-    expect(landscape.target.deployServiceUrl).toBe(
+    expect(target.deployServiceUrl).toBe(
       `https://deploy-service.cf.eu10-004.hana.ondemand.com/slprot/${SPACES.target}/slp`,
     );
   });
 
   it("exposes the deploy destination's name as the destination holds it, and the route between the nodes", () => {
-    expect(landscape.transport.deployDestinationName).toBe("TMSDeploy");
+    expect(landscape.transport.deployDestinationNames).toEqual(["TMSDeploy"]);
+    expect(landscape.stages[0].deployDestinationName).toBe("TMSDeploy");
     expect(destinationConfiguration("transport/deploy-destination")).toContain('"Name" = "TMSDeploy"');
-    expect(landscape.routeName).toMatch(/APIM_DEV.*APIM_PROD/);
+    expect(landscape.stages[0].routeName).toMatch(/APIM_DEV.*APIM_PROD/);
   });
 });
 
@@ -338,35 +344,37 @@ describe("secrets: every construct that takes one refuses a literal, without quo
     expect(message).not.toContain("hunter2-literal");
   });
 
-  it("CloudTransportManagement's deployTarget.password", () => {
+  it("CloudTransportManagement's deployTargets[i].password", () => {
     const message = validationProblemsOf((scope) => {
       new CloudTransportManagement(scope, "transport", {
         subaccountId: TRANSPORT,
         spaceId: SPACES.transport,
-        deployTarget: {
-          url: "https://deploy-service.cf.eu10-004.hana.ondemand.com/slprot/x/slp",
-          user: "deployer@example.com",
-          password: "hunter2-literal",
-        },
+        deployTargets: [
+          {
+            url: "https://deploy-service.cf.eu10-004.hana.ondemand.com/slprot/x/slp",
+            user: "deployer@example.com",
+            password: "hunter2-literal",
+          },
+        ],
       });
     });
-    expect(message).toContain("deployTarget.password");
+    expect(message).toContain("deployTargets[0].password");
     expect(message).not.toContain("hunter2-literal");
   });
 });
 
 describe("CloudTransportManagement imported alone", () => {
-  it("refuses a blank deploy URL, naming deployTarget.url", () => {
+  it("refuses a blank deploy URL, naming deployTargets[i].url", () => {
     const password = (scope: Construct) =>
       new TerraformVariable(scope, "password", { type: "string", sensitive: true }).stringValue;
     const message = validationProblemsOf((scope) => {
       new CloudTransportManagement(scope, "transport", {
         subaccountId: TRANSPORT,
         spaceId: SPACES.transport,
-        deployTarget: { url: " ", user: "deployer@example.com", password: password(scope) },
+        deployTargets: [{ url: " ", user: "deployer@example.com", password: password(scope) }],
       });
     });
-    expect(message).toContain('deployTarget.url " " is empty or blank');
+    expect(message).toContain('deployTargets[0].url " " is empty or blank');
   });
 });
 

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import {
   ContentTransportLandscape,
   ContentTransportLandscapeProps,
+  ContentTransportStageProps,
   OAuthClientCredentialsDestination,
   OAuthClientCredentialsDestinationProps,
 } from "btp-apim-transport-destination";
@@ -15,23 +16,30 @@ const TRANSPORT = "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b";
 const TARGET = "5a6b7c8d-9e0f-4a1b-8c3d-4e5f6a7b8c9d";
 const SPACE = (n: number) => `2d3e4f5a-6b7c-4d8e-9f0a-00000000000${n}`;
 
+/** A landscape of one stage, `props` over the landscape's and `stage` over its one stage's. */
 function landscape(
   scope: Construct,
   props: Partial<ContentTransportLandscapeProps> = {},
+  stage: Partial<ContentTransportStageProps> = {},
 ): ContentTransportLandscape {
   const password = new TerraformVariable(scope, "password", { type: "string", sensitive: true });
   return new ContentTransportLandscape(scope, "landscape", {
     source: { subaccountId: SOURCE, contentAgentSpaceId: SPACE(1) },
     transport: { subaccountId: TRANSPORT, spaceId: SPACE(2) },
-    target: {
-      subaccountId: TARGET,
-      spaceId: SPACE(3),
-      cloudFoundryApiUrl: "https://api.cf.eu10-004.hana.ondemand.com",
-    },
-    deployUser: "deployer@example.com",
-    deployPassword: password.stringValue,
     sourceNodeName: "APIM_DEV",
-    targetNodeName: "APIM_PROD",
+    stages: [
+      {
+        target: {
+          subaccountId: TARGET,
+          spaceId: SPACE(3),
+          cloudFoundryApiUrl: "https://api.cf.eu10-004.hana.ondemand.com",
+        },
+        nodeName: "APIM_PROD",
+        deployUser: "deployer@example.com",
+        deployPassword: password.stringValue,
+        ...stage,
+      },
+    ],
     ...props,
   });
 }
@@ -89,7 +97,7 @@ describe("ContentTransportLandscape", () => {
 
   it("lists the nodes and the route to make by hand, with the values to enter", () => {
     let made: ContentTransportLandscape | undefined;
-    synthAlone((scope) => (made = landscape(scope, { routeName: "API_release" })));
+    synthAlone((scope) => (made = landscape(scope, {}, { routeName: "API_release" })));
     expect(made?.manualSteps).toEqual([
       expect.stringMatching(/source node: Name "APIM_DEV", Allow Upload to Node on/),
       expect.stringMatching(
@@ -144,32 +152,32 @@ describe("ContentTransportLandscape", () => {
       spaceId: SPACE(3),
       cloudFoundryApiUrl: "https://cf.example.test/v3",
     };
-    expect(validationProblemsOf((scope) => landscape(scope, { target }))).toContain(
+    expect(validationProblemsOf((scope) => landscape(scope, {}, { target }))).toContain(
       'cloudFoundryApiUrl "https://cf.example.test/v3" must be a Cloud Foundry API endpoint',
     );
-    for (const [props, refused] of [
+    for (const [stage, refused] of [
       [
-        { targetNodeName: "APIM PROD" },
-        'targetNodeName "APIM PROD" may contain only letters, digits, "-" and "_"',
+        { nodeName: "APIM PROD" },
+        'stages[0].nodeName "APIM PROD" may contain only letters, digits, "-" and "_"',
       ],
-      [{ routeName: "DEV to PROD" }, 'routeName "DEV to PROD" may contain only letters, digits, "-" and "_"'],
+      [
+        { routeName: "DEV to PROD" },
+        'stages[0].routeName "DEV to PROD" may contain only letters, digits, "-" and "_"',
+      ],
+      [
+        { deployDestinationName: "TMS Deploy" },
+        'stages[0].deployDestinationName "TMS Deploy" may contain only letters, digits, "-" and "_"',
+      ],
     ] as const) {
-      expect(validationProblemsOf((scope) => landscape(scope, props))).toContain(refused);
+      expect(validationProblemsOf((scope) => landscape(scope, {}, stage))).toContain(refused);
     }
-    expect(
-      validationProblemsOf((scope) =>
-        landscape(scope, {
-          transport: { subaccountId: TRANSPORT, spaceId: SPACE(2), deployDestinationName: "TMS Deploy" },
-        }),
-      ),
-    ).toContain('deployDestinationName "TMS Deploy" may contain only letters, digits, "-" and "_"');
     const plain = { ...target, cloudFoundryApiUrl: "http://api.cf.eu10.hana.ondemand.com" };
-    expect(validationProblemsOf((scope) => landscape(scope, { target: plain }))).toContain(
+    expect(validationProblemsOf((scope) => landscape(scope, {}, { target: plain }))).toContain(
       'cloudFoundryApiUrl "http://api.cf.eu10.hana.ondemand.com" must be a Cloud Foundry API endpoint',
     );
     // A host of one label has no domain for the deploy service's URL.
     const single = { ...target, cloudFoundryApiUrl: "https://api.localhost" };
-    expect(validationProblemsOf((scope) => landscape(scope, { target: single }))).toContain(
+    expect(validationProblemsOf((scope) => landscape(scope, {}, { target: single }))).toContain(
       'cloudFoundryApiUrl "https://api.localhost" must be a Cloud Foundry API endpoint',
     );
     // The Content Agent's space is a GUID of its own: a name there finds no space.
@@ -180,22 +188,183 @@ describe("ContentTransportLandscape", () => {
     ).toContain('contentAgentSpaceId "dev-space" is not a GUID');
     // The deploy service's URL is made from the endpoint's domain: a path after it is a mistake.
     const withPath = { ...target, cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/v3" };
-    expect(validationProblemsOf((scope) => landscape(scope, { target: withPath }))).toContain(
+    expect(validationProblemsOf((scope) => landscape(scope, {}, { target: withPath }))).toContain(
       'cloudFoundryApiUrl "https://api.cf.eu10.hana.ondemand.com/v3" must be a Cloud Foundry API endpoint',
     );
     expect(
       validationProblemsOf((scope) =>
-        landscape(scope, {
-          target: {
-            ...target,
-            cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
-            spaceId: "prod-space",
+        landscape(
+          scope,
+          {},
+          {
+            target: {
+              ...target,
+              cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+              spaceId: "prod-space",
+            },
           },
-        }),
+        ),
       ),
     ).toContain('spaceId "prod-space" is not a GUID');
-    const message = validationProblemsOf((scope) => landscape(scope, { deployPassword: "hunter2" }));
-    expect(message).toContain("deployTarget.password must be a Terraform reference");
+    const message = validationProblemsOf((scope) => landscape(scope, {}, { deployPassword: "hunter2" }));
+    expect(message).toContain("stages[0].deployPassword must be a Terraform reference");
+    expect(message).not.toContain("hunter2");
+  });
+});
+
+describe("a landscape of several stages (dev source, then test, then production)", () => {
+  const PROD_SUBACCOUNT = "6b7c8d9e-0f1a-4b2c-9d4e-5f6a7b8c9d0e";
+  /** Source APIM_DEV, then APIM_TEST in TARGET, then APIM_PROD in another region; `stages` over the two. */
+  function staged(scope: Construct, stages: Array<Partial<ContentTransportStageProps>> = [{}, {}]) {
+    const password = (name: string) =>
+      new TerraformVariable(scope, name, { type: "string", sensitive: true }).stringValue;
+    const defaults: ContentTransportStageProps[] = [
+      {
+        target: {
+          subaccountId: TARGET,
+          spaceId: SPACE(3),
+          cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+        },
+        nodeName: "APIM_TEST",
+        deployUser: "test-deployer@example.com",
+        deployPassword: password("test"),
+      },
+      {
+        target: {
+          subaccountId: PROD_SUBACCOUNT,
+          spaceId: SPACE(4),
+          cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
+        },
+        nodeName: "APIM_PROD",
+        deployUser: "prod-deployer@example.com",
+        deployPassword: password("prod"),
+      },
+    ];
+    return new ContentTransportLandscape(scope, "landscape", {
+      source: { subaccountId: SOURCE, contentAgentSpaceId: SPACE(1) },
+      transport: { subaccountId: TRANSPORT, spaceId: SPACE(2) },
+      sourceNodeName: "APIM_DEV",
+      stages: stages.map((stage, i) => ({ ...defaults[i % 2], ...stage })),
+    });
+  }
+
+  it("gives each stage a deploy destination of its own in the transport subaccount, to its own space's deploy service", () => {
+    const found = destinations(synthAlone((scope) => staged(scope)) as unknown as Json);
+    const deploy = found.filter((d) => d.configuration.includes("BasicAuthentication"));
+    expect(deploy.map((d) => d.subaccount)).toEqual([TRANSPORT, TRANSPORT]);
+    const [test, prod] = ["TMSDeploy", "TMSDeploy_APIM_PROD"].map((name) =>
+      deploy.find((d) => d.configuration.includes(`"Name" = "${name}"`)),
+    );
+    expect(test?.configuration).toContain(
+      `"URL" = "https://deploy-service.cf.eu10.hana.ondemand.com/slprot/${SPACE(3)}/slp"`,
+    );
+    expect(test?.configuration).toContain('"User" = "test-deployer@example.com"');
+    expect(test?.configuration).toMatch(/"Password" = var\.test\b/);
+    expect(prod?.configuration).toContain(
+      `"URL" = "https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/${SPACE(4)}/slp"`,
+    );
+    expect(prod?.configuration).toContain('"User" = "prod-deployer@example.com"');
+    expect(prod?.configuration).toMatch(/"Password" = var\.prod\b/);
+    // The source's three stay in the source subaccount.
+    expect(found.filter((d) => d.subaccount === SOURCE)).toHaveLength(3);
+  });
+
+  it("lists the nodes, then the routes from node to node in transport order, a node with a stage after it forwarding", () => {
+    let made: ContentTransportLandscape | undefined;
+    synthAlone((scope) => (made = staged(scope, [{}, { routeName: "API_release" }])));
+    expect(made?.manualSteps).toEqual([
+      expect.stringMatching(/source node: Name "APIM_DEV", Allow Upload to Node on\.$/),
+      expect.stringMatching(
+        /destination node: Name "APIM_TEST", .*Destination "TMSDeploy", Forward Mode "Pre-Import"\.$/,
+      ),
+      expect.stringMatching(/destination node: Name "APIM_PROD", .*Destination "TMSDeploy_APIM_PROD"\.$/),
+      expect.stringMatching(
+        /route: Name "APIM_DEV_to_APIM_TEST", Source Node "APIM_DEV", Target Node "APIM_TEST"\.$/,
+      ),
+      expect.stringMatching(/route: Name "API_release", Source Node "APIM_TEST", Target Node "APIM_PROD"\.$/),
+    ]);
+    expect(
+      made?.stages.map((stage) => [stage.previousNodeName, stage.nodeName, stage.deployDestinationName]),
+    ).toEqual([
+      ["APIM_DEV", "APIM_TEST", "TMSDeploy"],
+      ["APIM_TEST", "APIM_PROD", "TMSDeploy_APIM_PROD"],
+    ]);
+    expect(made?.prerequisites[1]).toContain(
+      `"test-deployer@example.com" is a Space Developer in space ${SPACE(3)}, "prod-deployer@example.com" is a Space Developer in space ${SPACE(4)}`,
+    );
+    expect(made?.prerequisites[0]).toContain(`the target subaccounts ${TARGET} and ${PROD_SUBACCOUNT}`);
+  });
+
+  it("keeps an earlier stage's destination and address when a stage is added after it", () => {
+    const addresses = (stages: Array<Partial<ContentTransportStageProps>>) =>
+      Object.keys(
+        (synthAlone((scope) => staged(scope, stages)) as unknown as Json).resource
+          .btp_subaccount_destination_generic,
+      );
+    const one = addresses([{}]);
+    const two = addresses([{}, {}]);
+    expect(two.filter((address) => !one.includes(address))).toHaveLength(1);
+    expect(one.every((address) => two.includes(address))).toBe(true);
+  });
+
+  it.each<[string, Array<Partial<ContentTransportStageProps>>, string]>([
+    ["no stage at all", [], "stages must list at least one target stage"],
+    [
+      "the source's node again",
+      [{}, { nodeName: "APIM_DEV" }],
+      'stages[1].nodeName "APIM_DEV" is already the source node',
+    ],
+    [
+      "an earlier stage's node",
+      [{}, { nodeName: "APIM_TEST" }],
+      'stages[1].nodeName "APIM_TEST" is already the node of stages[0]',
+    ],
+    [
+      "the source subaccount as a target",
+      [
+        {
+          target: {
+            subaccountId: SOURCE,
+            spaceId: SPACE(3),
+            cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+          },
+        },
+      ],
+      `stages[0].target.subaccountId "${SOURCE}" is the source subaccount`,
+    ],
+    [
+      "one subaccount for two stages",
+      [
+        {},
+        {
+          target: {
+            subaccountId: TARGET,
+            spaceId: SPACE(5),
+            cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+          },
+        },
+      ],
+      `stages[1].target.subaccountId "${TARGET}" is already the target of stages[0]`,
+    ],
+    [
+      "one deploy destination for two stages",
+      [{}, { deployDestinationName: "TMSDeploy" }],
+      'stages[1].deployDestinationName "TMSDeploy" is already the deploy destination of stages[0]',
+    ],
+    [
+      "one route name for two routes",
+      [{ routeName: "R" }, { routeName: "R" }],
+      'stages[1].routeName "R" is already the route of stages[0]',
+    ],
+    ["a blank deploy user", [{}, { deployUser: " " }], 'stages[1].deployUser " " is empty or blank'],
+    [
+      "a literal password",
+      [{}, { deployPassword: "hunter2" }],
+      "stages[1].deployPassword must be a Terraform reference",
+    ],
+  ])("refuses %s, naming the stage's field", (_, stages, refused) => {
+    const message = validationProblemsOf((scope) => staged(scope, stages));
+    expect(message).toContain(refused);
     expect(message).not.toContain("hunter2");
   });
 });
@@ -207,7 +376,7 @@ describe("ContentTransportLandscape.validateProps", () => {
       "https://api.cf.eu10.hana.ondemand.com/?token=made-up-token",
     ]) {
       const message = validationProblemsOf((scope) =>
-        landscape(scope, { target: { subaccountId: TARGET, spaceId: SPACE(3), cloudFoundryApiUrl } }),
+        landscape(scope, {}, { target: { subaccountId: TARGET, spaceId: SPACE(3), cloudFoundryApiUrl } }),
       );
       expect(message).toContain(
         "cloudFoundryApiUrl (a URL with a user, password or query, not shown) must be a Cloud Foundry API endpoint",
@@ -225,14 +394,18 @@ describe("ContentTransportLandscape.validateProps", () => {
           apiManagement: { destinationName: "API Management" },
         },
         transport: { subaccountId: TRANSPORT, spaceId: SPACE(2) },
-        target: {
-          subaccountId: TARGET,
-          spaceId: SPACE(3),
-          cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
-        },
-        deployUser: "deployer@example.com",
         sourceNodeName: "APIM_DEV",
-        targetNodeName: "APIM_PROD",
+        stages: [
+          {
+            target: {
+              subaccountId: TARGET,
+              spaceId: SPACE(3),
+              cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+            },
+            nodeName: "APIM_PROD",
+            deployUser: "deployer@example.com",
+          },
+        ],
       }),
     ).toEqual([
       expect.stringMatching(/^source\.apiManagement\.destinationName "API Management" may contain only/),

@@ -262,7 +262,7 @@ describe("a landscape's options in environments.json, one at a time", () => {
 
   it("target.subaccountId: what must hold before the deploy names it (the target gets no object of its own)", () => {
     const stack = stackOf(changed({ target: { subaccountId: OTHER } }));
-    expect(stack.landscape.target.subaccountId).toBe(OTHER);
+    expect(stack.landscape.stages[0].target.subaccountId).toBe(OTHER);
     expect(stack.landscape.prerequisites[0]).toContain(`the target subaccount ${OTHER}`);
     expect(stackDifference(base, stackValues(stack, "content-transport"))).toStrictEqual({});
   });
@@ -405,6 +405,142 @@ describe("a landscape's Cloud Foundry API endpoints", () => {
   it("takes a target endpoint with a trailing slash as the same endpoint: the same stack", () => {
     const slashed = changed({ target: { cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com/" } });
     expect(stackDifference(values(ENTRY), values(slashed))).toEqual({});
+  });
+});
+
+describe("a landscape of stages in environments.json", () => {
+  const TEST_SPACE = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
+  const STAGES = [
+    {
+      subaccountId: ENTRY.target.subaccountId,
+      spaceId: TARGET_SPACE,
+      nodeName: "APIM_TEST",
+      deployUser: "test@example.com",
+    },
+    {
+      subaccountId: OTHER,
+      spaceId: TEST_SPACE,
+      cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
+      nodeName: "APIM_PROD",
+      deployUser: "prod@example.com",
+    },
+  ];
+  const withoutTarget = { ...ENTRY, target: undefined };
+  const staged = (stages: unknown[] = STAGES, extra: Record<string, unknown> = {}) => ({
+    ...withoutTarget,
+    transport: { subaccountId: ENTRY.transport.subaccountId, spaceId: ENTRY.transport.spaceId },
+    stages,
+    ...extra,
+  });
+  const synthesized = () =>
+    synthApp(writeConfig({ landscapes: { transport: staged() } })).transport as unknown as {
+      variable: Record<string, { sensitive: boolean }>;
+      output: Record<string, { value: unknown }>;
+    };
+
+  it("takes each stage's password from a sensitive variable of its own, and says each stage's deploy service", () => {
+    const stack = synthesized();
+    expect(Object.keys(stack.variable).sort()).toEqual([
+      "tms_deploy_password",
+      "tms_deploy_password_APIM_PROD",
+    ]);
+    expect(Object.values(stack.variable).every((v) => v.sensitive)).toBe(true);
+    expect(stack.output.deploy_service_url).toBeUndefined();
+    expect(stack.output.deploy_service_urls.value).toEqual({
+      APIM_TEST: `https://deploy-service.cf.eu10.hana.ondemand.com/slprot/${TARGET_SPACE}/slp`,
+      APIM_PROD: `https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/${TEST_SPACE}/slp`,
+    });
+  });
+
+  it("maps each stage's fields to the construct's, the landscape's endpoint where a stage names none", () => {
+    const [config] = loadConfiguration(
+      writeConfig({
+        landscapes: {
+          transport: staged(
+            STAGES.map((stage, i) => ({ ...stage, routeName: `R${i}`, deployDestinationName: `D${i}` })),
+          ),
+        },
+      }),
+    ).landscapes;
+    expect(config.landscape.stages).toEqual([
+      {
+        target: {
+          subaccountId: STAGES[0].subaccountId,
+          spaceId: TARGET_SPACE,
+          cloudFoundryApiUrl: ENTRY.cloudFoundryApiUrl,
+        },
+        nodeName: "APIM_TEST",
+        deployUser: "test@example.com",
+        deployDestinationName: "D0",
+        routeName: "R0",
+      },
+      {
+        target: {
+          subaccountId: OTHER,
+          spaceId: TEST_SPACE,
+          cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
+        },
+        nodeName: "APIM_PROD",
+        deployUser: "prod@example.com",
+        deployDestinationName: "D1",
+        routeName: "R1",
+      },
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["target and stages both", { ...staged(), target: ENTRY.target }, "has both target and stages"],
+    [
+      "neither target nor stages",
+      { ...withoutTarget },
+      "target is required (or stages, a list of target stages)",
+    ],
+    [
+      "transport.deployUser beside stages",
+      staged(STAGES, { transport: ENTRY.transport }),
+      "transport.deployUser is for a landscape with target; with stages, each stage names its deployUser",
+    ],
+    [
+      "routeName beside stages",
+      staged(STAGES, { routeName: "R" }),
+      "routeName is for a landscape with target",
+    ],
+    [
+      "target without transport.deployUser",
+      { ...ENTRY, transport: { ...ENTRY.transport, deployUser: undefined } },
+      "transport.deployUser is required",
+    ],
+    ["an empty list of stages", staged([]), "stages must list at least one target stage"],
+    [
+      "a stage's subaccount that is no GUID",
+      staged([STAGES[0], { ...STAGES[1], subaccountId: "prod" }]),
+      'stages[1].subaccountId "prod" is not a GUID',
+    ],
+    [
+      "a stage's node that is the source's",
+      staged([STAGES[0], { ...STAGES[1], nodeName: "APIM_DEV" }]),
+      'stages[1].nodeName "APIM_DEV" is already the source node',
+    ],
+    [
+      "a stage without its deploy user",
+      staged([STAGES[0], { ...STAGES[1], deployUser: undefined }]),
+      "stages[1].deployUser is required",
+    ],
+  ])("refuses %s, naming the landscape and the field as the file has it", (_, entry, refused) => {
+    expect(configurationProblemsOf({ landscapes: { transport: entry } })).toContain(
+      `landscape "transport": ${refused}`,
+    );
+  });
+
+  it("names a landscape with target by the file's fields, as before stages", () => {
+    const message = configurationProblemsOf({
+      landscapes: { transport: changed({ target: { nodeName: "APIM PROD", subaccountId: SOURCE } }) },
+    });
+    expect(message).toContain('landscape "transport": target.nodeName "APIM PROD" may contain only');
+    expect(message).toContain(
+      `landscape "transport": target.subaccountId "${SOURCE}" is the source subaccount`,
+    );
+    expect(message).not.toContain("stages[");
   });
 });
 

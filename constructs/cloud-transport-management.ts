@@ -11,6 +11,7 @@ import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 import { basicAuthenticationConfiguration } from "./private/destination-configuration";
 import { templateLiteral } from "./private/terraform-strings";
 import {
+  quoted,
   throwIfInvalid,
   validateCredentialsReference,
   validateDestinationName,
@@ -19,7 +20,7 @@ import {
   validatePropShape,
 } from "./private/validation";
 
-/** The deploy service that imports into the target space: where the `TMSDeploy` destination points. */
+/** The deploy service of one target stage's space: where a destination node imports, through a destination of its own. */
 export interface TransportDeployTarget {
   /**
    * The deploy service's URL for the target space (`ContentTransportTarget.deployServiceUrl`).
@@ -35,6 +36,20 @@ export interface TransportDeployTarget {
    * That user's password, as a Terraform reference to a sensitive variable; never a literal.
    */
   readonly password: string;
+
+  /**
+   * Name of the destination the stage's node deploys through.
+   *
+   * @default - "TMSDeploy" (SAP's name) for the first target, `TMSDeploy_<nodeName>` for each later one
+   */
+  readonly destinationName?: string;
+
+  /**
+   * Name of the stage's node in Cloud Transport Management, which a later target's destination is named after.
+   *
+   * @default - none: only the first target may go without a destination name of its own
+   */
+  readonly nodeName?: string;
 }
 
 /** Properties of a {@link CloudTransportManagement}. */
@@ -50,9 +65,9 @@ export interface CloudTransportManagementProps {
   readonly spaceId: string;
 
   /**
-   * Where the destination node deploys: the `TMSDeploy` destination's URL and basic-authentication user.
+   * Where the destination nodes deploy, one per target stage in transport order: each gets a deploy destination of its own.
    */
-  readonly deployTarget: TransportDeployTarget;
+  readonly deployTargets: readonly TransportDeployTarget[];
 
   /**
    * Whether the subaccount's entitlements (application `alm-ts` and service `transport`, plan `standard` each) are declared here.
@@ -81,13 +96,6 @@ export interface CloudTransportManagementProps {
    * @default - the stack's default `cloudfoundry` provider
    */
   readonly cloudFoundryProvider?: TerraformProvider;
-
-  /**
-   * Name of the destination the destination node deploys through.
-   *
-   * @default "TMSDeploy"
-   */
-  readonly deployDestinationName?: string;
 }
 
 /**
@@ -122,40 +130,42 @@ export class CloudTransportManagement extends Construct {
 
   /**
    * The problems of the props as configuration gives them, each naming the field and its value;
-   * empty when they are valid. The password, a Terraform reference, is the constructor's to check.
+   * empty when they are valid. The passwords, Terraform references, are the constructor's to check.
    */
   public static validateProps(
-    props: Omit<CloudTransportManagementProps, "deployTarget"> & {
-      readonly deployTarget?: Partial<TransportDeployTarget>;
+    props: Omit<CloudTransportManagementProps, "deployTargets"> & {
+      readonly deployTargets?: readonly Partial<TransportDeployTarget>[];
     },
   ): string[] {
+    if (props === null || typeof props !== "object")
+      return CloudTransportManagement.validateSubaccount(props);
+    const { deployTargets, ...subaccount } = props;
+    return [
+      ...CloudTransportManagement.validateSubaccount(subaccount),
+      ...(Array.isArray(deployTargets) || deployTargets === undefined
+        ? CloudTransportManagement.validateDeployTargets(deployTargets ?? [])
+        : [`deployTargets ${quoted(deployTargets)} must be an array`]),
+    ];
+  }
+
+  /**
+   * The problems of all props but the deploy targets: for a composite that derives those from props
+   * of its own, and checks them there (a landscape's stages).
+   */
+  public static validateSubaccount(props: Omit<CloudTransportManagementProps, "deployTargets">): string[] {
     const shape = validatePropShape("", props, {
       subaccountId: "string",
       spaceId: "string",
-      deployTarget: "object",
       createEntitlements: "boolean",
       createSubscription: "boolean",
       landscapeOperators: "array",
       cloudFoundryProvider: "object",
-      deployDestinationName: "string",
     });
     if (props === null || typeof props !== "object") return shape;
-    const target: Partial<TransportDeployTarget> = props.deployTarget ?? {};
     return [
       ...shape,
       ...validateGuid("subaccountId", props.subaccountId),
       ...validateGuid("spaceId", props.spaceId),
-      ...validatePropShape("deployTarget", props.deployTarget, {
-        url: "string",
-        user: "string",
-        password: "string",
-      }),
-      ...validateName("deployTarget.url", target.url as string),
-      ...validateName("deployTarget.user", target.user as string),
-      ...validateDestinationName(
-        "deployDestinationName",
-        props.deployDestinationName ?? CloudTransportManagement.DEFAULT_DEPLOY_DESTINATION,
-      ),
       ...(props.landscapeOperators ?? []).flatMap((user, i, users) => [
         ...validateName(`landscapeOperators[${i}]`, user),
         ...(users.indexOf(user) < i
@@ -163,6 +173,56 @@ export class CloudTransportManagement extends Construct {
           : []),
       ]),
     ];
+  }
+
+  /** The problems of the deploy targets: at least one, each with a URL, a user and a destination name of its own. */
+  public static validateDeployTargets(targets: readonly Partial<TransportDeployTarget>[]): string[] {
+    const names = CloudTransportManagement.deployDestinationNamesOf(targets);
+    return [
+      ...(targets.length === 0 ? ["deployTargets must list at least one deploy target"] : []),
+      ...targets.flatMap((target, i) => {
+        const field = `deployTargets[${i}]`;
+        const own = validatePropShape(field, target, {
+          url: "string",
+          user: "string",
+          password: "string",
+          destinationName: "string",
+          nodeName: "string",
+        });
+        if (target === null || typeof target !== "object") return own;
+        const first = names.indexOf(names[i]);
+        return [
+          ...own,
+          ...validateName(`${field}.url`, target.url as string),
+          ...validateName(`${field}.user`, target.user as string),
+          ...(names[i] === undefined
+            ? [
+                `${field} needs a destinationName or a nodeName: only the first deploy target is named "TMSDeploy"`,
+              ]
+            : validateDestinationName(`${field}.destinationName`, names[i])),
+          ...(names[i] !== undefined && first < i
+            ? [
+                `${field}.destinationName ${quoted(names[i])} is already the destination of deployTargets[${first}]; each needs one of its own`,
+              ]
+            : []),
+        ];
+      }),
+    ];
+  }
+
+  /**
+   * Each deploy target's destination name: its own, else SAP's "TMSDeploy" for the first and
+   * `TMSDeploy_<nodeName>` for a later one, so that adding a stage never renames an earlier one's.
+   */
+  public static deployDestinationNamesOf(
+    targets: readonly Partial<TransportDeployTarget>[],
+  ): (string | undefined)[] {
+    const base = CloudTransportManagement.DEFAULT_DEPLOY_DESTINATION;
+    return targets.map(
+      (target, i) =>
+        target?.destinationName ??
+        (i === 0 ? base : target?.nodeName === undefined ? undefined : `${base}_${target.nodeName}`),
+    );
   }
 
   /** The subaccount's ID. */
@@ -180,11 +240,11 @@ export class CloudTransportManagement extends Construct {
   /** The transport service key: `uri` and `uaa`, for the source's `TransportManagementService` destination. */
   public readonly serviceKey: CloudFoundryServiceKey;
 
-  /** The deploy destination (`TMSDeploy`). */
-  public readonly deployDestination: subaccountDestinationGeneric.SubaccountDestinationGeneric;
+  /** The deploy destinations, one per deploy target in its order (the first SAP's `TMSDeploy` unless named). */
+  public readonly deployDestinations: readonly subaccountDestinationGeneric.SubaccountDestinationGeneric[];
 
-  /** The deploy destination's name. */
-  public readonly deployDestinationName: string;
+  /** The deploy destinations' names, in the deploy targets' order. */
+  public readonly deployDestinationNames: readonly string[];
 
   /** The role collection assignments of `landscapeOperators`. */
   public readonly landscapeOperatorAssignments: readonly subaccountRoleCollectionAssignment.SubaccountRoleCollectionAssignment[];
@@ -193,10 +253,13 @@ export class CloudTransportManagement extends Construct {
     super(scope, id);
     throwIfInvalid(this, [
       ...CloudTransportManagement.validateProps(props),
-      ...validateCredentialsReference("deployTarget.password", props?.deployTarget?.password ?? ""),
+      ...(Array.isArray(props?.deployTargets) ? props.deployTargets : []).flatMap((target, i) =>
+        validateCredentialsReference(`deployTargets[${i}].password`, target?.password ?? ""),
+      ),
     ]);
-    this.deployDestinationName =
-      props.deployDestinationName ?? CloudTransportManagement.DEFAULT_DEPLOY_DESTINATION;
+    this.deployDestinationNames = CloudTransportManagement.deployDestinationNamesOf(
+      props.deployTargets,
+    ) as string[];
     this.subaccountId = props.subaccountId;
 
     const entitle = (serviceName: string) =>
@@ -232,19 +295,24 @@ export class CloudTransportManagement extends Construct {
       name: CloudTransportManagement.KEY_NAME,
       provider: props.cloudFoundryProvider,
     });
-    this.deployDestination = new subaccountDestinationGeneric.SubaccountDestinationGeneric(
-      this,
-      "deploy-destination",
-      {
-        subaccountId: props.subaccountId,
-        destinationConfiguration: basicAuthenticationConfiguration({
-          name: this.deployDestinationName,
-          description: "Deploy service of the target space: where the destination node imports",
-          url: props.deployTarget.url,
-          user: props.deployTarget.user,
-          password: props.deployTarget.password,
-        }),
-      },
+    // The first target's destination keeps the address a one-target landscape has always had; a
+    // later one's is named after its destination, so that adding or removing a stage moves no other.
+    this.deployDestinations = props.deployTargets.map(
+      (target, i) =>
+        new subaccountDestinationGeneric.SubaccountDestinationGeneric(
+          this,
+          i === 0 ? "deploy-destination" : `deploy-destination-${this.deployDestinationNames[i]}`,
+          {
+            subaccountId: props.subaccountId,
+            destinationConfiguration: basicAuthenticationConfiguration({
+              name: this.deployDestinationNames[i],
+              description: "Deploy service of the target space: where the destination node imports",
+              url: target.url,
+              user: target.user,
+              password: target.password,
+            }),
+          },
+        ),
     );
     // The role collection exists once the application is subscribed. Each assignment is named
     // after its user, so that removing one user from the list leaves the others' in place.

@@ -14,8 +14,17 @@ import { LandscapeConfig } from "./landscape-config";
  * `cdktf deploy <name>`.
  */
 export class ContentTransportLandscapeStack extends TerraformStack {
-  /** The variable that carries the deploy user's password (`TF_VAR_tms_deploy_password`). */
+  /** The variable that carries the first stage's deploy user's password (`TF_VAR_tms_deploy_password`). */
   public static readonly DEPLOY_PASSWORD_VARIABLE = "tms_deploy_password";
+
+  /**
+   * The variable that carries a stage's deploy user's password: the first stage's keeps the one
+   * name a one-target landscape has always had, a later one's is named after its node.
+   */
+  public static deployPasswordVariableOf(stageIndex: number, nodeName: string): string {
+    const base = ContentTransportLandscapeStack.DEPLOY_PASSWORD_VARIABLE;
+    return stageIndex === 0 ? base : `${base}_${nodeName}`;
+  }
 
   /** The BTP provider; credentials come from BTP_USERNAME/BTP_PASSWORD (or the provider's other variables). */
   public readonly provider: provider.BtpProvider;
@@ -26,8 +35,8 @@ export class ContentTransportLandscapeStack extends TerraformStack {
   /** The Cloud Foundry provider (alias `transport`) of a transport space behind another API endpoint. */
   public readonly transportCloudFoundryProvider?: cloudfoundry.CloudfoundryProvider;
 
-  /** The sensitive variable with the `TMSDeploy` user's password. */
-  public readonly deployPassword: TerraformVariable;
+  /** The sensitive variables with the stages' deploy users' passwords, in the stages' order. */
+  public readonly deployPasswords: readonly TerraformVariable[];
 
   /** The landscape's constructs. */
   public readonly landscape: ContentTransportLandscape;
@@ -45,21 +54,29 @@ export class ContentTransportLandscapeStack extends TerraformStack {
     }
     addBackend(this, config.name, config.backend);
 
-    this.deployPassword = new TerraformVariable(
-      this,
-      ContentTransportLandscapeStack.DEPLOY_PASSWORD_VARIABLE,
-      {
-        type: "string",
-        sensitive: true,
-        nullable: false,
-        description:
-          "Password of the platform user the TMSDeploy destination deploys as (set TF_VAR_tms_deploy_password)",
-      },
+    this.deployPasswords = config.landscape.stages.map(
+      (stage, i) =>
+        new TerraformVariable(
+          this,
+          ContentTransportLandscapeStack.deployPasswordVariableOf(i, stage.nodeName),
+          {
+            type: "string",
+            sensitive: true,
+            nullable: false,
+            description:
+              i === 0
+                ? "Password of the platform user the TMSDeploy destination deploys as (set TF_VAR_tms_deploy_password)"
+                : `Password of the platform user that deploys to node ${stage.nodeName}`,
+          },
+        ),
     );
     this.landscape = new ContentTransportLandscape(this, "content-transport", {
       ...config.landscape,
       transport: { ...config.landscape.transport, cloudFoundryProvider: this.transportCloudFoundryProvider },
-      deployPassword: this.deployPassword.stringValue,
+      stages: config.landscape.stages.map((stage, i) => ({
+        ...stage,
+        deployPassword: this.deployPasswords[i].stringValue,
+      })),
     });
 
     // Outputs say what was made and what is left to do; nothing derived from a key is one.
@@ -74,13 +91,21 @@ export class ContentTransportLandscapeStack extends TerraformStack {
           this.landscape.source.contentAssemblyDestination.name,
           this.landscape.source.transportDestination.name,
         ],
-        transport: [this.landscape.transport.deployDestinationName],
+        transport: this.landscape.transport.deployDestinationNames,
       },
       description: "Destinations created, by subaccount role",
     });
-    new TerraformOutput(this, "deploy_service_url", {
-      value: this.landscape.target.deployServiceUrl,
-      description: "Deploy service of the target space that the TMSDeploy destination calls",
-    });
+    const { stages } = this.landscape;
+    if (stages.length === 1) {
+      new TerraformOutput(this, "deploy_service_url", {
+        value: stages[0].target.deployServiceUrl,
+        description: "Deploy service of the target space that the TMSDeploy destination calls",
+      });
+    } else {
+      new TerraformOutput(this, "deploy_service_urls", {
+        value: Object.fromEntries(stages.map((stage) => [stage.nodeName, stage.target.deployServiceUrl])),
+        description: "Deploy service of each stage's space, by node name, that its deploy destination calls",
+      });
+    }
   }
 }

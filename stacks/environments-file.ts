@@ -51,10 +51,47 @@ export interface LandscapeEntry {
   /** The subaccount that runs Cloud Transport Management. */
   transport: LandscapeTransportEntry;
 
-  /** The target subaccount that receives the content. */
-  target: LandscapeTargetEntry;
+  /**
+   * The target subaccount that receives the content, the one stage of a landscape that has one; with
+   * it, `transport.deployUser` deploys there. A landscape has `target` or `stages`.
+   */
+  target?: LandscapeTargetEntry;
 
-  /** Name of the transport route from the source node to the destination node; `<source node>_to_<target node>` otherwise. */
+  /** Name of the transport route from the source node to the destination node; `<source node>_to_<target node>` otherwise. With `target` only. */
+  routeName?: string;
+
+  /**
+   * The target stages in transport order, e.g. test, then production: the routes lead from the
+   * source node through each in turn. A landscape has `target` or `stages`.
+   */
+  stages?: LandscapeStageEntry[];
+}
+
+/** One target stage of a landscape: a subaccount that receives the content, its node, its deploy user and its route. */
+export interface LandscapeStageEntry {
+  /** ID (GUID) of the stage's target subaccount. */
+  subaccountId: string;
+
+  /** ID (GUID) of its Cloud Foundry space that the content is deployed to. */
+  spaceId: string;
+
+  /** The Cloud Foundry API endpoint (https) of that space, when it differs from the landscape's. */
+  cloudFoundryApiUrl?: string;
+
+  /** Name of the stage's destination node in Cloud Transport Management (case-sensitive). */
+  nodeName: string;
+
+  /**
+   * The platform user that deploys into the stage's space (Space Developer there); its password
+   * comes from the variable `tms_deploy_password` for the first stage and
+   * `tms_deploy_password_<nodeName>` for each later one, never from this file.
+   */
+  deployUser: string;
+
+  /** Name of the stage's deploy destination in the transport subaccount; `TMSDeploy` for the first stage, `TMSDeploy_<nodeName>` otherwise. */
+  deployDestinationName?: string;
+
+  /** Name of the route into this stage's node from the node before it; `<node before>_to_<nodeName>` otherwise. */
   routeName?: string;
 }
 
@@ -85,10 +122,11 @@ export interface LandscapeTransportEntry {
   cloudFoundryApiUrl?: string;
 
   /**
-   * The platform user that deploys into the target space (Space Developer there); its password comes
-   * from the variable `tms_deploy_password` (`TF_VAR_tms_deploy_password`), never from this file.
+   * The platform user that deploys into the target space (Space Developer there), with `target`; its
+   * password comes from the variable `tms_deploy_password` (`TF_VAR_tms_deploy_password`), never from
+   * this file. With `stages`, each stage names its own.
    */
-  deployUser: string;
+  deployUser?: string;
 
   /** Users who get the role collection TMS_LandscapeOperator_RC, to create the nodes and the route. */
   landscapeOperators?: string[];

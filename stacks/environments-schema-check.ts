@@ -149,9 +149,17 @@ function pointer(instancePath: string): string[] {
     .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
+/** A field path as the messages write it: `stages[1].nodeName` (names in this file start with a letter, indices never). */
+function fieldPath(path: readonly string[]): string {
+  return path.reduce(
+    (text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text === "" ? part : `${text}.${part}`),
+    "",
+  );
+}
+
 /** One schema error as a sentence that names the field and its value. */
 function describe(error: ErrorObject, path: readonly string[], what: string, backendType?: string): string {
-  const field = path.join(".");
+  const field = fieldPath(path);
   const value = show(error.data);
   switch (error.keyword) {
     case "additionalProperties": {

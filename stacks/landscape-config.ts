@@ -3,13 +3,13 @@ import {
   ApiManagementSource,
   ApiPortalServiceInstance,
   ContentTransportLandscape,
-  ContentTransportLandscapeProps,
+  ContentTransportLandscapeSettings,
   NameRules,
 } from "btp-apim-transport-destination";
 import { validateBackend } from "./backend";
 import { EnvironmentConfig, validateHttpsUrl } from "./environment-config";
 import { occupantOf, stateClashes, stateOwnerOf } from "./environment-conflicts";
-import { BackendEntry, LandscapeEntry } from "./environments-file";
+import { BackendEntry, LandscapeEntry, LandscapeStageEntry } from "./environments-file";
 import { SectionProblems } from "./environments-schema-check";
 import { isObject } from "./json-document";
 
@@ -33,8 +33,8 @@ export interface LandscapeConfig {
   /** Where Terraform keeps the landscape's state. */
   readonly backend?: BackendEntry;
 
-  /** The construct's props, less the deploy password, which the stack takes from a sensitive variable. */
-  readonly landscape: Omit<ContentTransportLandscapeProps, "deployPassword">;
+  /** The construct's props, less the deploy passwords, which the stack takes from sensitive variables. */
+  readonly landscape: ContentTransportLandscapeSettings;
 }
 
 /**
@@ -53,9 +53,16 @@ export function landscapesOf(
   const landscapes: LandscapeConfig[] = [];
   for (const [name, entry] of Object.entries(entries)) {
     if (schema.broken.has(name)) continue;
+    const inLandscape = (problems: readonly string[]) =>
+      problems.map((p) => `landscape ${JSON.stringify(name)}: ${p}`);
+    const form = formProblems(entry);
+    if (form.length > 0) {
+      problems.push(...inLandscape(form));
+      continue;
+    }
     const config = toLandscapeConfig(name, entry);
     problems.push(
-      ...[
+      ...inLandscape([
         ...(environments.some((e) => e.name === name)
           ? ["is also the name of an environment; each stack needs a name of its own"]
           : []),
@@ -66,8 +73,8 @@ export function landscapesOf(
           : validateHttpsUrl("transport.cloudFoundryApiUrl", entry.transport.cloudFoundryApiUrl)),
         ...(entry.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", entry.cliServerUrl)),
         ...(entry.backend === undefined ? [] : validateBackend("backend", entry.backend, name)),
-        ...inFileTerms(ContentTransportLandscape.validateProps(config.landscape)),
-      ].map((p) => `landscape ${JSON.stringify(name)}: ${p}`),
+        ...inFileTerms(ContentTransportLandscape.validateProps(config.landscape), entry.stages === undefined),
+      ]),
     );
     landscapes.push(config);
   }
@@ -100,31 +107,67 @@ export function landscapesOf(
 }
 
 /**
- * The constructs' field names where the file names a field otherwise (`toLandscapeConfig` maps one
- * to the other), so that a problem names what the user wrote.
+ * A landscape's target stages are given one way: `target` (one stage, deployed by
+ * `transport.deployUser`, its route `routeName`) or `stages` (each with its own).
  */
-const FILE_FIELDS: ReadonlyArray<readonly [string, string]> = [
-  ["transport.deployTarget.user", "transport.deployUser"],
-  ["source.contentAgentSpaceId", "source.spaceId"],
-  ["source.apiManagement.cloudFoundry.spaceId", "source.spaceId"],
-  ["source.apiManagement.subaccountId", "source.subaccountId"],
-  ["source.sourceNodeName", "source.nodeName"],
-  ["sourceNodeName", "source.nodeName"],
-  ["targetNodeName", "target.nodeName"],
+function formProblems(entry: LandscapeEntry): string[] {
+  if (entry.target !== undefined && entry.stages !== undefined) {
+    return ["has both target and stages; a landscape has one target, or a list of stages"];
+  }
+  if (entry.target === undefined && entry.stages === undefined) {
+    return ["target is required (or stages, a list of target stages)"];
+  }
+  if (entry.stages !== undefined) {
+    const oneTargetOnly = (field: string, value: unknown, own: string) =>
+      value === undefined
+        ? []
+        : [`${field} is for a landscape with target; with stages, each stage names its ${own}`];
+    return [
+      ...oneTargetOnly("transport.deployUser", entry.transport.deployUser, "deployUser"),
+      ...oneTargetOnly("routeName", entry.routeName, "routeName"),
+    ];
+  }
+  return entry.transport.deployUser === undefined ? ["transport.deployUser is required"] : [];
+}
+
+/**
+ * The constructs' field names where the file names a field otherwise (`toLandscapeConfig` maps one
+ * to the other), so that a problem names what the user wrote: a landscape with `target` has its one
+ * stage's fields in `target`, `transport.deployUser` and `routeName`.
+ */
+const FILE_FIELDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^source\.contentAgentSpaceId\b/, "source.spaceId"],
+  [/^source\.apiManagement\.cloudFoundry\.spaceId\b/, "source.spaceId"],
+  [/^source\.apiManagement\.subaccountId\b/, "source.subaccountId"],
+  [/^source\.sourceNodeName\b/, "source.nodeName"],
+  [/^sourceNodeName\b/, "source.nodeName"],
+  [/^(stages\[\d+\])\.target\./, "$1."],
+];
+const ONE_TARGET_FIELDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^stages\[0\]\.(subaccountId|spaceId|cloudFoundryApiUrl|nodeName)\b/, "target.$1"],
+  [/^stages\[0\]\.deployUser\b/, "transport.deployUser"],
+  [/^stages\[0\]\.routeName\b/, "routeName"],
 ];
 
 /** `problems` in the file's field names, each said once (one file field feeds several props). */
-function inFileTerms(problems: readonly string[]): string[] {
-  const renamed = problems.map((problem) => {
-    const match = FILE_FIELDS.find(([prop]) => problem.startsWith(`${prop} `));
-    return match ? `${match[1]}${problem.slice(match[0].length)}` : problem;
-  });
+function inFileTerms(problems: readonly string[], oneTarget: boolean): string[] {
+  const rules = oneTarget ? [...FILE_FIELDS, ...ONE_TARGET_FIELDS] : FILE_FIELDS;
+  const renamed = problems.map((problem) =>
+    rules.reduce((text, [field, fileField]) => text.replace(field, fileField), problem),
+  );
   return [...new Set(renamed)];
+}
+
+/** A landscape's target stages as the file gives them, a `target` as the one stage it is. */
+function stagesOf(entry: LandscapeEntry): LandscapeStageEntry[] {
+  if (entry.stages !== undefined) return entry.stages;
+  const target = entry.target as NonNullable<LandscapeEntry["target"]>;
+  return [{ ...target, deployUser: entry.transport.deployUser as string, routeName: entry.routeName }];
 }
 
 /** The file's entry as the stack's config, field by field. */
 function toLandscapeConfig(name: string, entry: LandscapeEntry): LandscapeConfig {
-  const { source, transport, target } = entry;
+  const { source, transport } = entry;
   return {
     name,
     globalAccount: entry.globalAccount,
@@ -148,15 +191,18 @@ function toLandscapeConfig(name: string, entry: LandscapeEntry): LandscapeConfig
         createEntitlements: transport.createEntitlements,
         createSubscription: transport.createSubscription,
       },
-      target: {
-        subaccountId: target.subaccountId,
-        spaceId: target.spaceId,
-        cloudFoundryApiUrl: target.cloudFoundryApiUrl ?? entry.cloudFoundryApiUrl,
-      },
-      deployUser: transport.deployUser,
       sourceNodeName: source.nodeName,
-      targetNodeName: target.nodeName,
-      routeName: entry.routeName,
+      stages: stagesOf(entry).map((stage) => ({
+        target: {
+          subaccountId: stage.subaccountId,
+          spaceId: stage.spaceId,
+          cloudFoundryApiUrl: stage.cloudFoundryApiUrl ?? entry.cloudFoundryApiUrl,
+        },
+        nodeName: stage.nodeName,
+        deployUser: stage.deployUser,
+        deployDestinationName: stage.deployDestinationName,
+        routeName: stage.routeName,
+      })),
     },
   };
 }

@@ -28,11 +28,13 @@ const target = new ContentTransportTarget(stack, "target", {
 const transport = new CloudTransportManagement(stack, "transport", {
   subaccountId: "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b",
   spaceId: "4f5a6b7c-8d9e-4f0a-9b2c-3d4e5f6a7b8c",
-  deployTarget: {
-    url: target.deployServiceUrl,
-    user: "deploy-user@example.com",
-    password: password.stringValue,
-  },
+  deployTargets: [
+    {
+      url: target.deployServiceUrl,
+      user: "deploy-user@example.com",
+      password: password.stringValue,
+    },
+  ],
 });
 new ContentTransportSource(stack, "source", {
   subaccountId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { ContentTransportLandscapeStack, LandscapeConfig, parseConfiguration } from "@apim/stacks";
 import { landscapeReport } from "../src/landscape-report";
-import { TESTED_LANDSCAPE, terraformVariants } from "../src/terraform-variants";
+import { TESTED_LANDSCAPE, TESTED_STAGES, terraformVariants } from "../src/terraform-variants";
 
 const variants = terraformVariants();
 const { landscapes } = parseConfiguration("(variants)", variants);
@@ -45,6 +45,39 @@ describe("npm run landscape", () => {
     );
   });
 
+  it("lists a landscape's three nodes, then its two routes from node to node, in order", () => {
+    const text = report(TESTED_STAGES);
+    const steps = text
+      .split("## After the deploy")[1]
+      .split("\n")
+      .filter((line) => /^\d+\. /.test(line));
+    expect(steps).toEqual([
+      expect.stringMatching(/^1\. .*source node: Name "APIM_DEV", Allow Upload to Node on\.$/),
+      expect.stringMatching(
+        /^2\. .*destination node: Name "APIM_TEST", .*Destination "TMSDeploy", Forward Mode "Pre-Import"\.$/,
+      ),
+      expect.stringMatching(
+        /^3\. .*destination node: Name "APIM_PROD", .*Destination "TMSDeploy_APIM_PROD"\.$/,
+      ),
+      expect.stringMatching(
+        /^4\. .*route: Name "APIM_DEV_to_APIM_TEST", Source Node "APIM_DEV", Target Node "APIM_TEST"\.$/,
+      ),
+      expect.stringMatching(
+        /^5\. .*route: Name "API_portal_release", Source Node "APIM_TEST", Target Node "APIM_PROD"\.$/,
+      ),
+    ]);
+    // Each stage's password variable, and each stage's deploy destination where it is made.
+    expect(text).toContain(
+      "tms_deploy_password (TF_VAR_tms_deploy_password), tms_deploy_password_APIM_PROD (TF_VAR_tms_deploy_password_APIM_PROD)",
+    );
+    expect(text).toMatch(
+      /destination "TMSDeploy" to https:\/\/deploy-service\.cf\.eu10\.hana\.ondemand\.com\/.*destination "TMSDeploy_APIM_PROD" to https:\/\/deploy-service\.cf\.us10-001\./,
+    );
+    expect(
+      declaredDestinations(configOf(TESTED_STAGES))[configOf(TESTED_STAGES).landscape.transport.subaccountId],
+    ).toEqual(["TMSDeploy", "TMSDeploy_APIM_PROD"]);
+  });
+
   it("says what must hold first, the deploy password's variable among it, and what the deploy makes where", () => {
     const text = report("landscape-prepared");
     expect(text).toContain("TF_VAR_tms_deploy_password");
@@ -56,9 +89,9 @@ describe("npm run landscape", () => {
     expect(text).not.toContain("subscription alm-ts");
     expect(text).toContain('Name "API_portal_release"');
     // Each space by its role: a user who creates a space in the wrong subaccount finds no instance.
-    const { source, transport, target, deployUser } = configOf("landscape-prepared").landscape;
+    const { source, transport, stages } = configOf("landscape-prepared").landscape;
     expect(text).toContain(
-      `${source.contentAgentSpaceId} (source), ${transport.spaceId} (transport), ${target.spaceId} (target); "${deployUser}" is a Space Developer in the target space`,
+      `${source.contentAgentSpaceId} (source), ${transport.spaceId} (transport), ${stages[0].target.spaceId} (target); "${stages[0].deployUser}" is a Space Developer in the target space`,
     );
   });
 
@@ -68,7 +101,7 @@ describe("npm run landscape", () => {
       ...prepared,
       landscape: {
         ...prepared.landscape,
-        transport: { ...prepared.landscape.transport, deployDestinationName: "TMSDeploy_APIM" },
+        stages: [{ ...prepared.landscape.stages[0], deployDestinationName: "TMSDeploy_APIM" }],
       },
     };
     const { source, transport } = config.landscape;

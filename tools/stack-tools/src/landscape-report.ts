@@ -18,8 +18,11 @@ function landscapeStack(config: LandscapeConfig): ContentTransportLandscapeStack
 
 /** The landscape's report as Markdown, from its constructs. */
 export function landscapeReport(config: LandscapeConfig): string {
-  const { source, transport, target, manualSteps, prerequisites } = landscapeStack(config).landscape;
-  const variable = ContentTransportLandscapeStack.DEPLOY_PASSWORD_VARIABLE;
+  const { source, transport, stages, manualSteps, prerequisites } = landscapeStack(config).landscape;
+  const variables = stages.map((stage, i) =>
+    ContentTransportLandscapeStack.deployPasswordVariableOf(i, stage.nodeName),
+  );
+  const setVariables = variables.map((variable) => `${variable} (TF_VAR_${variable})`).join(", ");
   const list = (items: readonly string[]) => items.map((item, i) => `${i + 1}. ${item}`).join("\n");
   const subaccount = (title: string, id: string, items: readonly string[]) =>
     `- ${title} subaccount ${id}: ${items.join("; ")}`;
@@ -30,7 +33,7 @@ export function landscapeReport(config: LandscapeConfig): string {
     "",
     list([
       ...prerequisites,
-      `Set ${variable} (TF_VAR_${variable}) to the password of the deploy user, and the btp and cloudfoundry providers' credentials (BTP_USERNAME/BTP_PASSWORD, CF_USER/CF_PASSWORD).`,
+      `Set ${setVariables} to the password of the deploy user${stages.length > 1 ? " of each stage, in order" : ""}, and the btp and cloudfoundry providers' credentials (BTP_USERNAME/BTP_PASSWORD, CF_USER/CF_PASSWORD).`,
     ]),
     "",
     "## What the deploy sets up",
@@ -43,9 +46,15 @@ export function landscapeReport(config: LandscapeConfig): string {
     subaccount("Transport", transport.subaccountId, [
       ...(transport.subscription ? ["subscription alm-ts (standard)"] : []),
       "transport service instance and key",
-      `destination "${transport.deployDestinationName}" to ${target.deployServiceUrl}`,
+      ...stages.map(
+        (stage) => `destination "${stage.deployDestinationName}" to ${stage.target.deployServiceUrl}`,
+      ),
     ]),
-    subaccount("Target", target.subaccountId, ["nothing: the transport subaccount calls its deploy service"]),
+    ...stages.map((stage) =>
+      subaccount(stages.length > 1 ? `Target "${stage.nodeName}"` : "Target", stage.target.subaccountId, [
+        "nothing: the transport subaccount calls its deploy service",
+      ]),
+    ),
     "",
     "## After the deploy: no provider can do these",
     "",

@@ -1,24 +1,26 @@
 /**
- * The `terraform test` file of a content-transport landscape stack. The landscape of
- * terraform-variants.ts that the independent test names gets that test
- * (__tests__/terraform/content-transport-landscape.tftest.hcl, SAP's destinations written out); any
- * other landscape gets one generated from its entry in the file: with mock providers and made-up
- * keys, an apply that passes every check and gives the four destinations SAP's procedure names,
- * the transport destination's `sourceSystemId` being the file's source node, the API portal
- * instance with SAP's role, each listed landscape operator assigned SAP's delivered role
- * collection in the transport subaccount, and the route from the source node to the target node.
+ * The `terraform test` file of a content-transport landscape stack. The landscapes of
+ * terraform-variants.ts that an independent test names get that test (__tests__/terraform/, SAP's
+ * destinations written out); any other landscape gets one generated from its entry in the file: with
+ * mock providers and made-up keys, an apply that passes every check and gives the destinations SAP's
+ * procedure names (three in the source, one deploy destination per stage), the transport
+ * destination's `sourceSystemId` being the file's source node, each deploy destination in the
+ * transport subaccount to its stage's space, the API portal instance with SAP's role, each listed
+ * landscape operator assigned SAP's delivered role collection in the transport subaccount, and the
+ * routes from the source node through every stage in order.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LandscapeEntry } from "@apim/stacks";
 import { SynthesizedStack } from "./synth-output";
 import { hcl, mockProviders } from "./mock-values";
-import { TESTED_LANDSCAPE } from "./terraform-variants";
+import { TESTED_LANDSCAPE, TESTED_STAGES } from "./terraform-variants";
 
-const INDEPENDENT_TEST = join(
-  __dirname,
-  "../../../__tests__/terraform/content-transport-landscape.tftest.hcl",
-);
+/** The landscapes of terraform-variants.ts that a test written out by hand names, and that test. */
+const INDEPENDENT_TESTS: Readonly<Record<string, string>> = {
+  [TESTED_LANDSCAPE]: "content-transport-landscape.tftest.hcl",
+  [TESTED_STAGES]: "content-transport-stages.tftest.hcl",
+};
 
 /** One made-up key with the fields of every key in a landscape: API portal's, Content Agent's and TMS's. */
 const MADE_UP_CREDENTIALS = JSON.stringify({
@@ -37,24 +39,43 @@ const MADE_UP_CREDENTIALS = JSON.stringify({
  * it, not from the loader's config: a value the loader drops or forwards wrongly fails the test.
  */
 export function landscapeTestFile(stack: SynthesizedStack, name: string, entry: LandscapeEntry): string {
-  if (name === TESTED_LANDSCAPE) return readFileSync(INDEPENDENT_TEST, "utf8");
+  const independent = INDEPENDENT_TESTS[name];
+  if (independent !== undefined) {
+    return readFileSync(join(__dirname, "../../../__tests__/terraform", independent), "utf8");
+  }
   const resources = (stack.resource ?? {}) as Record<string, Record<string, unknown>>;
   const addresses = (type: string) => Object.keys(resources[type] ?? {}).map((name) => `${type}.${name}`);
   const destinations = addresses("btp_subaccount_destination_generic");
   const configuration = (address: string) => `jsondecode(${address}.destination_configuration)`;
+  const { transport } = entry;
+  const sourceNodeName = entry.source.nodeName;
+  // Written from SAP's pages and the config, never read from the constructs: a landscape with
+  // `target` is one stage, deployed by transport.deployUser through SAP's "TMSDeploy" (6b7c9d8).
+  const stages = (entry.stages ?? [{ ...entry.target, deployUser: transport.deployUser }]).map(
+    (stage, i) => ({
+      nodeName: String(stage?.nodeName),
+      spaceId: String(stage?.spaceId),
+      apiUrl: String(stage?.cloudFoundryApiUrl ?? entry.cloudFoundryApiUrl),
+      destination:
+        stage && "deployDestinationName" in stage && stage.deployDestinationName !== undefined
+          ? stage.deployDestinationName
+          : i === 0
+            ? "TMSDeploy"
+            : `TMSDeploy_${stage?.nodeName}`,
+      variable: i === 0 ? "tms_deploy_password" : `tms_deploy_password_${stage?.nodeName}`,
+    }),
+  );
   const names = [
     "APIManagement",
     "ContentAssemblyService",
     "TransportManagementService",
-    // The file names no deploy destination: SAP's name (6b7c9d8).
-    "TMSDeploy",
+    ...stages.map((s) => s.destination),
   ];
+  const deployServiceUrl = (stage: (typeof stages)[number]) =>
+    `https://deploy-service.${stage.apiUrl.replace(/^https:\/\/api\./, "").replace(/\/$/, "")}/slprot/${stage.spaceId}/slp`;
   const instances = addresses("cloudfoundry_service_instance");
   const apiPortal = instances.find((address) => /_api-management_service-instance_/.test(address));
   const assignments = addresses("btp_subaccount_role_collection_assignment");
-  const { transport } = entry;
-  const [sourceNodeName, targetNodeName] = [entry.source.nodeName, entry.target.nodeName];
-  // Written from SAP's pages and the config, never read from the constructs.
   const operatorGrants = (transport.landscapeOperators ?? []).map(
     (user) => `${transport.subaccountId} TMS_LandscapeOperator_RC ${user}`,
   );
@@ -63,7 +84,7 @@ export function landscapeTestFile(stack: SynthesizedStack, name: string, entry: 
     ...mockProviders(stack, {
       http: ['  mock_data "http" {', "    defaults = { status_code = 200 }", "  }"],
     }),
-    'variables { tms_deploy_password = "made-up-deploy-password" }',
+    `variables { ${stages.map((stage) => `${stage.variable} = "made-up-deploy-password"`).join(", ")} }`,
     ...addresses("cloudfoundry_service_credential_binding").map((address) =>
       [
         "override_resource {",
@@ -95,10 +116,20 @@ export function landscapeTestFile(stack: SynthesizedStack, name: string, entry: 
           '    error_message = "the landscape operators do not have TMS_LandscapeOperator_RC in the transport subaccount"',
           "  }",
         ]),
-    "  assert {",
-    `    condition = strcontains(output.manual_steps[2], ${hcl(`Source Node "${sourceNodeName}", Target Node "${targetNodeName}"`)})`,
-    '    error_message = "the route does not lead from the source node to the target node"',
-    "  }",
+    // Each stage's deploy destination in the transport subaccount, to its own space's deploy service.
+    ...stages.flatMap((stage) => [
+      "  assert {",
+      `    condition = [for d in [${destinations.join(", ")}] : "\${d.subaccount_id} \${jsondecode(d.destination_configuration).URL}" if jsondecode(d.destination_configuration).Name == ${hcl(stage.destination)}] == [${hcl(`${transport.subaccountId} ${deployServiceUrl(stage)}`)}]`,
+      `    error_message = ${hcl(`${stage.destination} is not the transport subaccount's destination to the deploy service of space ${stage.spaceId}`)}`,
+      "  }",
+    ]),
+    // The steps: the source node, each stage's node, then the routes in transport order.
+    ...stages.flatMap((stage, i) => [
+      "  assert {",
+      `    condition = strcontains(output.manual_steps[${1 + stages.length + i}], ${hcl(`Source Node "${i === 0 ? sourceNodeName : stages[i - 1].nodeName}", Target Node "${stage.nodeName}"`)})`,
+      `    error_message = ${hcl(`route ${i + 1} does not lead into node ${stage.nodeName} from the node before it`)}`,
+      "  }",
+    ]),
     "}",
     "",
   ].join("\n");

@@ -18,6 +18,12 @@ export interface EnvironmentsDocument {
  */
 export const TESTED_LANDSCAPE = "landscape";
 
+/**
+ * The three-node landscape (a development source, then test, then production) whose stack
+ * __tests__/terraform/content-transport-stages.tftest.hcl tests, with the values that test names.
+ */
+export const TESTED_STAGES = "landscape-stages";
+
 /** What can be adopted; an ID is made per variant, since one object can be adopted by one environment only. */
 const ADOPTABLE: ReadonlyArray<[keyof ApiManagementSourceAdoption, (variant: number) => boolean | string]> = [
   ["entitlement", () => true],
@@ -151,6 +157,36 @@ function landscapeVariants(): Record<string, Record<string, unknown>> {
         nodeName: "ApiPortal_Prod",
       },
       routeName: "API_portal_release",
+    },
+    [TESTED_STAGES]: {
+      globalAccount: "example-global-account",
+      cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+      source: {
+        subaccountId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e01",
+        spaceId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e02",
+        nodeName: "APIM_DEV",
+      },
+      transport: {
+        subaccountId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e03",
+        spaceId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e04",
+      },
+      stages: [
+        {
+          subaccountId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e05",
+          spaceId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e06",
+          nodeName: "APIM_TEST",
+          deployUser: "test-deployer@example.com",
+        },
+        {
+          subaccountId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e07",
+          spaceId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e08",
+          // Production in another region: its deploy service is that region's.
+          cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
+          nodeName: "APIM_PROD",
+          deployUser: "prod-deployer@example.com",
+          routeName: "API_portal_release",
+        },
+      ],
     },
   };
 }
