@@ -307,6 +307,25 @@ describe("a landscape of several stages (dev source, then test, then production)
     expect(one.every((address) => two.includes(address))).toBe(true);
   });
 
+  it("signs a stage's deploy user in with OAuth2Password where asked, as SAP's page a26a721 lists it, no client secret", () => {
+    const found = destinations(
+      synthAlone((scope) =>
+        staged(scope, [{}, { deployAuthentication: "OAuth2Password", deployUserOrigin: "acme-platform" }]),
+      ) as unknown as Json,
+    );
+    const prod = found.find((d) => d.configuration.includes('"Name" = "TMSDeploy_APIM_PROD"'))?.configuration;
+    expect(prod).toContain('"Authentication" = "OAuth2Password"');
+    expect(prod).toContain('"clientId" = "cf"');
+    expect(prod).toContain('"tokenServiceURL" = "https://login.cf.us10-001.hana.ondemand.com"');
+    expect(prod).toContain('"origin" = "acme-platform"');
+    expect(prod).toMatch(/"Password" = var\.prod\b/);
+    expect(prod).not.toMatch(/clientSecret/);
+    // The other stage keeps basic authentication, with no OAuth property.
+    const test = found.find((d) => d.configuration.includes('"Name" = "TMSDeploy"'))?.configuration;
+    expect(test).toContain('"Authentication" = "BasicAuthentication"');
+    expect(test).not.toMatch(/clientId|tokenServiceURL|origin/);
+  });
+
   it.each<[string, Array<Partial<ContentTransportStageProps>>, string]>([
     ["no stage at all", [], "stages must list at least one target stage"],
     [
@@ -361,6 +380,16 @@ describe("a landscape of several stages (dev source, then test, then production)
       "a literal password",
       [{}, { deployPassword: "hunter2" }],
       "stages[1].deployPassword must be a Terraform reference",
+    ],
+    [
+      "an identity provider's origin with basic authentication",
+      [{ deployUserOrigin: "acme-platform" }],
+      'stages[0].deployUserOrigin "acme-platform" needs deployAuthentication "OAuth2Password": basic authentication works with SAP ID service users only',
+    ],
+    [
+      "an authentication the deploy service does not take",
+      [{ deployAuthentication: "OAuth2ClientCredentials" as "OAuth2Password" }],
+      'stages[0].deployAuthentication "OAuth2ClientCredentials" must be "BasicAuthentication" or "OAuth2Password"',
     ],
   ])("refuses %s, naming the stage's field", (_, stages, refused) => {
     const message = validationProblemsOf((scope) => staged(scope, stages));

@@ -532,6 +532,39 @@ describe("a landscape of stages in environments.json", () => {
     );
   });
 
+  it("gives a deploy user of a custom identity provider an OAuth2Password destination, through the file", () => {
+    const deployConfiguration = (entry: Record<string, unknown>, name: string) => {
+      const stack = synthApp(writeConfig({ landscapes: { transport: entry } })).transport as unknown as {
+        resource: Record<string, Record<string, { destination_configuration: string }>>;
+      };
+      return Object.values(stack.resource.btp_subaccount_destination_generic)
+        .map((d) => d.destination_configuration)
+        .find((c) => c.includes(`"Name" = "${name}"`));
+    };
+    const oauth = { deployAuthentication: "OAuth2Password", deployUserOrigin: "acme-platform" };
+    const later = deployConfiguration(staged([STAGES[0], { ...STAGES[1], ...oauth }]), "TMSDeploy_APIM_PROD");
+    expect(later).toContain('"Authentication" = "OAuth2Password"');
+    expect(later).toContain('"tokenServiceURL" = "https://login.cf.us10-001.hana.ondemand.com"');
+    expect(later).toContain('"origin" = "acme-platform"');
+    // A landscape with target: beside transport.deployUser.
+    const single = deployConfiguration(changed({ transport: oauth }), "TMSDeploy");
+    expect(single).toContain('"Authentication" = "OAuth2Password"');
+    expect(single).toContain('"tokenServiceURL" = "https://login.cf.eu10.hana.ondemand.com"');
+    expect(single).toContain('"User" = "deployer@example.com"');
+    expect(
+      configurationProblemsOf({
+        landscapes: { transport: changed({ transport: { deployUserOrigin: "acme" } }) },
+      }),
+    ).toContain(
+      'landscape "transport": transport.deployUserOrigin "acme" needs deployAuthentication "OAuth2Password"',
+    );
+    expect(
+      configurationProblemsOf({
+        landscapes: { transport: staged([{ ...STAGES[0], deployAuthentication: "SAML" }]) },
+      }),
+    ).toContain('landscape "transport": stages[0].deployAuthentication "SAML"');
+  });
+
   it("names a landscape with target by the file's fields, as before stages", () => {
     const message = configurationProblemsOf({
       landscapes: { transport: changed({ target: { nodeName: "APIM PROD", subaccountId: SOURCE } }) },

@@ -8,17 +8,24 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
 import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
-import { basicAuthenticationConfiguration } from "./private/destination-configuration";
+import {
+  basicAuthenticationConfiguration,
+  oauthPasswordConfiguration,
+} from "./private/destination-configuration";
 import { templateLiteral } from "./private/terraform-strings";
 import {
   quoted,
   throwIfInvalid,
+  validateDeployAuthentication,
   validateCredentialsReference,
   validateDestinationName,
   validateGuid,
   validateName,
   validatePropShape,
 } from "./private/validation";
+
+/** How a deploy destination signs its user in (SAP's pages 6b7c9d8 and a26a721). */
+export type DeployAuthentication = "BasicAuthentication" | "OAuth2Password";
 
 /** The deploy service of one target stage's space: where a destination node imports, through a destination of its own. */
 export interface TransportDeployTarget {
@@ -43,6 +50,27 @@ export interface TransportDeployTarget {
    * @default - "TMSDeploy" (SAP's name) for the first target, `TMSDeploy_<nodeName>` for each later one
    */
   readonly destinationName?: string;
+
+  /**
+   * How the destination signs the user in: basic authentication (SAP ID service users only), or OAuth2Password, which works with a custom identity provider too.
+   *
+   * @default "BasicAuthentication"
+   */
+  readonly authentication?: DeployAuthentication;
+
+  /**
+   * The token service of an OAuth2Password destination: the Cloud Foundry login of the target's API endpoint (`ContentTransportTarget.loginUrl`).
+   *
+   * @default - none; required with OAuth2Password
+   */
+  readonly tokenServiceUrl?: string;
+
+  /**
+   * The origin (identity provider key) of the user, for a platform user of a custom identity provider; with OAuth2Password only.
+   *
+   * @default - the default identity provider's user
+   */
+  readonly origin?: string;
 
   /**
    * Name of the stage's node in Cloud Transport Management, which a later target's destination is named after.
@@ -188,6 +216,9 @@ export class CloudTransportManagement extends Construct {
           password: "string",
           destinationName: "string",
           nodeName: "string",
+          authentication: "string",
+          tokenServiceUrl: "string",
+          origin: "string",
         });
         if (target === null || typeof target !== "object") return own;
         const first = names.indexOf(names[i]);
@@ -195,6 +226,13 @@ export class CloudTransportManagement extends Construct {
           ...own,
           ...validateName(`${field}.url`, target.url as string),
           ...validateName(`${field}.user`, target.user as string),
+          ...validateDeployAuthentication(field, target.authentication, target.origin, {
+            authentication: "authentication",
+            origin: "origin",
+          }),
+          ...(target.authentication === "OAuth2Password"
+            ? validateName(`${field}.tokenServiceUrl`, target.tokenServiceUrl as string)
+            : []),
           ...(names[i] === undefined
             ? [
                 `${field} needs a destinationName or a nodeName: only the first deploy target is named "TMSDeploy"`,
@@ -304,12 +342,16 @@ export class CloudTransportManagement extends Construct {
           i === 0 ? "deploy-destination" : `deploy-destination-${this.deployDestinationNames[i]}`,
           {
             subaccountId: props.subaccountId,
-            destinationConfiguration: basicAuthenticationConfiguration({
+            destinationConfiguration: (target.authentication === "OAuth2Password"
+              ? oauthPasswordConfiguration
+              : basicAuthenticationConfiguration)({
               name: this.deployDestinationNames[i],
               description: "Deploy service of the target space: where the destination node imports",
               url: target.url,
               user: target.user,
               password: target.password,
+              tokenServiceUrl: target.tokenServiceUrl as string,
+              origin: target.origin,
             }),
           },
         ),

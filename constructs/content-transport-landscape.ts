@@ -1,5 +1,9 @@
 import { Construct } from "constructs";
-import { CloudTransportManagement, CloudTransportManagementProps } from "./cloud-transport-management";
+import {
+  CloudTransportManagement,
+  CloudTransportManagementProps,
+  DeployAuthentication,
+} from "./cloud-transport-management";
 import { ContentTransportSource, ContentTransportSourceProps } from "./content-transport-source";
 import { ContentTransportTarget, ContentTransportTargetProps } from "./content-transport-target";
 import { ApiManagementSource } from "./api-management-source";
@@ -7,6 +11,7 @@ import {
   quoted,
   throwIfInvalid,
   validateCredentialsReference,
+  validateDeployAuthentication,
   validateDestinationName,
   validateName,
   validatePropShape,
@@ -33,6 +38,20 @@ export interface ContentTransportStageProps {
    * That user's password, as a Terraform reference to a sensitive variable; never a literal.
    */
   readonly deployPassword: string;
+
+  /**
+   * How the stage's deploy destination signs the user in: basic authentication works with SAP ID service users only; OAuth2Password with a custom identity provider too (SAP's pages 6b7c9d8, a26a721).
+   *
+   * @default "BasicAuthentication"
+   */
+  readonly deployAuthentication?: DeployAuthentication;
+
+  /**
+   * The origin (identity provider key) of a deploy user from a custom identity provider, the destination's `origin` property; with OAuth2Password only.
+   *
+   * @default - a user of the default identity provider
+   */
+  readonly deployUserOrigin?: string;
 
   /**
    * Name of the stage's deploy destination in the transport subaccount, which its node names.
@@ -179,6 +198,8 @@ export class ContentTransportLandscape extends Construct {
           deployPassword: "string",
           deployDestinationName: "string",
           routeName: "string",
+          deployAuthentication: "string",
+          deployUserOrigin: "string",
         });
         if (stage === null || typeof stage !== "object") return own;
         const earlier = (values: readonly unknown[], at: number) => values.indexOf(values[at]);
@@ -187,6 +208,10 @@ export class ContentTransportLandscape extends Construct {
           ...validateDestinationName(`${field}.nodeName`, stage.nodeName),
           ...validateDestinationName(`${field}.routeName`, routes[i]),
           ...validateName(`${field}.deployUser`, stage.deployUser),
+          ...validateDeployAuthentication(field, stage.deployAuthentication, stage.deployUserOrigin, {
+            authentication: "deployAuthentication",
+            origin: "deployUserOrigin",
+          }),
           ...(destinations[i] === undefined
             ? []
             : validateDestinationName(`${field}.deployDestinationName`, destinations[i] as string)),
@@ -303,6 +328,9 @@ export class ContentTransportLandscape extends Construct {
         password: stage.deployPassword,
         destinationName: stage.deployDestinationName,
         nodeName: stage.nodeName,
+        authentication: stage.deployAuthentication,
+        tokenServiceUrl: targets[i].loginUrl,
+        origin: stage.deployUserOrigin,
       })),
     });
     this.source = new ContentTransportSource(this, "source", {

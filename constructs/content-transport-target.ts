@@ -53,11 +53,6 @@ export class ContentTransportTarget extends Construct {
     ];
   }
 
-  /** The deploy service's URL for the target space of `props`: see {@link ContentTransportTarget.deployServiceUrl}. */
-  public static deployServiceUrlOf(props: ContentTransportTargetProps): string {
-    return `https://deploy-service.${domainOf(props.cloudFoundryApiUrl)}/slprot/${props.spaceId}/slp`;
-  }
-
   /** The target subaccount's ID. */
   public readonly subaccountId: string;
 
@@ -70,11 +65,19 @@ export class ContentTransportTarget extends Construct {
    */
   public readonly deployServiceUrl: string;
 
+  /**
+   * The Cloud Foundry login (UAA) of the target's API endpoint, `https://login.<domain>`: the token
+   * service of a deploy destination with OAuth2Password (SAP's page a26a721).
+   */
+  public readonly loginUrl: string;
+
   public constructor(scope: Construct, id: string, props: ContentTransportTargetProps) {
     super(scope, id);
     throwIfInvalid(this, ContentTransportTarget.validateProps(props));
     this.subaccountId = props.subaccountId;
     this.spaceId = props.spaceId;
-    this.deployServiceUrl = ContentTransportTarget.deployServiceUrlOf(props);
+    const domain = domainOf(props.cloudFoundryApiUrl);
+    this.deployServiceUrl = `https://deploy-service.${domain}/slprot/${props.spaceId}/slp`;
+    this.loginUrl = `https://login.${domain}`;
   }
 }

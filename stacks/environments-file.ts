@@ -91,6 +91,15 @@ export interface LandscapeStageEntry {
   /** Name of the stage's deploy destination in the transport subaccount; `TMSDeploy` for the first stage, `TMSDeploy_<nodeName>` otherwise. */
   deployDestinationName?: string;
 
+  /**
+   * How the deploy destination signs `deployUser` in: BasicAuthentication (SAP ID service users
+   * only) or OAuth2Password (a custom identity provider's users too); BasicAuthentication otherwise.
+   */
+  deployAuthentication?: "BasicAuthentication" | "OAuth2Password";
+
+  /** The origin (identity provider key) of a deploy user from a custom identity provider; with OAuth2Password only. */
+  deployUserOrigin?: string;
+
   /** Name of the route into this stage's node from the node before it; `<node before>_to_<nodeName>` otherwise. */
   routeName?: string;
 }
@@ -127,6 +136,15 @@ export interface LandscapeTransportEntry {
    * this file. With `stages`, each stage names its own.
    */
   deployUser?: string;
+
+  /**
+   * How the deploy destination signs `deployUser` in: BasicAuthentication (SAP ID service users
+   * only) or OAuth2Password (a custom identity provider's users too); BasicAuthentication otherwise.
+   */
+  deployAuthentication?: "BasicAuthentication" | "OAuth2Password";
+
+  /** The origin (identity provider key) of a deploy user from a custom identity provider; with OAuth2Password only. */
+  deployUserOrigin?: string;
 
   /** Users who get the role collection TMS_LandscapeOperator_RC, to create the nodes and the route. */
   landscapeOperators?: string[];

@@ -124,6 +124,12 @@ function formProblems(entry: LandscapeEntry): string[] {
         : [`${field} is for a landscape with target; with stages, each stage names its ${own}`];
     return [
       ...oneTargetOnly("transport.deployUser", entry.transport.deployUser, "deployUser"),
+      ...oneTargetOnly(
+        "transport.deployAuthentication",
+        entry.transport.deployAuthentication,
+        "deployAuthentication",
+      ),
+      ...oneTargetOnly("transport.deployUserOrigin", entry.transport.deployUserOrigin, "deployUserOrigin"),
       ...oneTargetOnly("routeName", entry.routeName, "routeName"),
     ];
   }
@@ -145,7 +151,7 @@ const FILE_FIELDS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 const ONE_TARGET_FIELDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^stages\[0\]\.(subaccountId|spaceId|cloudFoundryApiUrl|nodeName)\b/, "target.$1"],
-  [/^stages\[0\]\.deployUser\b/, "transport.deployUser"],
+  [/^stages\[0\]\.(deployUser|deployAuthentication|deployUserOrigin)\b/, "transport.$1"],
   [/^stages\[0\]\.routeName\b/, "routeName"],
 ];
 
@@ -162,7 +168,16 @@ function inFileTerms(problems: readonly string[], oneTarget: boolean): string[] 
 function stagesOf(entry: LandscapeEntry): LandscapeStageEntry[] {
   if (entry.stages !== undefined) return entry.stages;
   const target = entry.target as NonNullable<LandscapeEntry["target"]>;
-  return [{ ...target, deployUser: entry.transport.deployUser as string, routeName: entry.routeName }];
+  const { deployUser, deployAuthentication, deployUserOrigin } = entry.transport;
+  return [
+    {
+      ...target,
+      deployUser: deployUser as string,
+      deployAuthentication,
+      deployUserOrigin,
+      routeName: entry.routeName,
+    },
+  ];
 }
 
 /** The file's entry as the stack's config, field by field. */
@@ -202,6 +217,8 @@ function toLandscapeConfig(name: string, entry: LandscapeEntry): LandscapeConfig
         deployUser: stage.deployUser,
         deployDestinationName: stage.deployDestinationName,
         routeName: stage.routeName,
+        deployAuthentication: stage.deployAuthentication,
+        deployUserOrigin: stage.deployUserOrigin,
       })),
     },
   };

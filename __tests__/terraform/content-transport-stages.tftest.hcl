@@ -4,9 +4,10 @@
 # SAP's pages describe them, in the subaccounts SAP's steps put them in, and the routes must lead from
 # node to node in transport order. The expected values are written here from those pages and from the
 # landscape variant "landscape-stages" of src/terraform-variants.ts, not from the constructs:
-# TransportManagementService (795f733), the deploy destinations with basic authentication (6b7c9d8:
-# `https://deploy-service.<domain>/slprot/<space-guid>/slp`, the domain that of the space's Cloud
-# Foundry API endpoint), routes (dddb749: a node is the target of one route only).
+# TransportManagementService (795f733), the deploy destinations (6b7c9d8 with basic authentication,
+# a26a721 with OAuth2Password: `https://deploy-service.<domain>/slprot/<space-guid>/slp`, the domain
+# that of the space's Cloud Foundry API endpoint), routes (dddb749: a node is the target of one route
+# only).
 
 mock_provider "btp" {}
 
@@ -98,21 +99,26 @@ run "one_deploy_destination_per_stage_and_the_routes_in_order" {
     error_message = "the test stage's deploy destination is not SAP's of page 6b7c9d8 for the test space"
   }
 
-  # Production runs in another region: its deploy service is that region's.
+  # Production runs in another region, its deploy user from a custom identity provider: SAP's
+  # OAuth2Password destination (a26a721), client ID "cf" and no client secret, the token service the
+  # region's Cloud Foundry login ("api" replaced by "login"), the identity provider's origin added.
   assert {
     condition = {
       for k, v in jsondecode(btp_subaccount_destination_generic.content-transport_deploy-destination-TMSDeploy_APIM_PROD_3B7920AD.destination_configuration) :
       k => v if k != "Description"
       } == {
-      Name           = "TMSDeploy_APIM_PROD"
-      Type           = "HTTP"
-      URL            = "https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e08/slp"
-      ProxyType      = "Internet"
-      Authentication = "BasicAuthentication"
-      User           = "prod-deployer@example.com"
-      Password       = "made-up-prod-password"
+      Name            = "TMSDeploy_APIM_PROD"
+      Type            = "HTTP"
+      URL             = "https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e08/slp"
+      ProxyType       = "Internet"
+      Authentication  = "OAuth2Password"
+      User            = "prod-deployer@example.com"
+      Password        = "made-up-prod-password"
+      clientId        = "cf"
+      tokenServiceURL = "https://login.cf.us10-001.hana.ondemand.com"
+      origin          = "acme-platform"
     }
-    error_message = "the production stage's deploy destination is not SAP's of page 6b7c9d8 for the production space"
+    error_message = "the production stage's deploy destination is not SAP's OAuth2Password destination of page a26a721"
   }
 
   # The nodes, each with the destination it deploys through, then the routes from node to node.

@@ -59,3 +59,34 @@ export function basicAuthenticationConfiguration(c: {
     Password: c.password,
   });
 }
+
+/**
+ * The `destination_configuration` JSON of an HTTP destination on the Internet with OAuth2Password,
+ * the shape of SAP's deploy-service destination for platform users of a custom identity provider
+ * (a26a721): client ID `cf` and no client secret (an empty one would wipe one set by hand, SAP/btp
+ * #1511), the token service the Cloud Foundry login, and the identity provider's `origin` where
+ * given; the password is a Terraform reference, read at apply.
+ */
+export function oauthPasswordConfiguration(c: {
+  readonly name: string;
+  readonly description: string;
+  readonly url: string;
+  readonly user: string;
+  readonly password: string;
+  readonly tokenServiceUrl: string;
+  readonly origin?: string;
+}): string {
+  return Fn.jsonencode({
+    Name: expressionLiteral(c.name),
+    Type: "HTTP",
+    Description: expressionLiteral(c.description),
+    URL: expressionLiteral(c.url),
+    ProxyType: "Internet",
+    Authentication: "OAuth2Password",
+    User: expressionLiteral(c.user),
+    Password: c.password,
+    clientId: "cf",
+    tokenServiceURL: expressionLiteral(c.tokenServiceUrl),
+    ...(c.origin === undefined ? {} : { origin: expressionLiteral(c.origin) }),
+  });
+}

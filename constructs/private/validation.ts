@@ -196,3 +196,29 @@ export function validateServiceKey(
     ? missing
     : validateCredentialsReference(`${field}.credentials`, (key as { credentials: string }).credentials);
 }
+
+/**
+ * The problems of how a deploy destination signs its user in, `field` naming the deploy target and
+ * `names` its two fields: basic authentication or OAuth2Password, an identity provider's origin only
+ * with OAuth2Password, since basic authentication works with SAP ID service users only (SAP's page
+ * 6b7c9d8).
+ */
+export function validateDeployAuthentication(
+  field: string,
+  authentication: string | undefined,
+  origin: string | undefined,
+  names: { readonly authentication: string; readonly origin: string },
+): string[] {
+  const how = authentication ?? "BasicAuthentication";
+  if (how !== "BasicAuthentication" && how !== "OAuth2Password") {
+    return [
+      `${field}.${names.authentication} ${quoted(how)} must be "BasicAuthentication" or "OAuth2Password"`,
+    ];
+  }
+  if (origin === undefined) return [];
+  return how === "OAuth2Password"
+    ? validateName(`${field}.${names.origin}`, origin)
+    : [
+        `${field}.${names.origin} ${quoted(origin)} needs ${names.authentication} "OAuth2Password": basic authentication works with SAP ID service users only`,
+      ];
+}

@@ -180,10 +180,13 @@ function landscapeVariants(): Record<string, Record<string, unknown>> {
         {
           subaccountId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e07",
           spaceId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e08",
-          // Production in another region: its deploy service is that region's.
+          // Production in another region (its deploy service is that region's), its deploy user
+          // from a custom identity provider.
           cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
           nodeName: "APIM_PROD",
           deployUser: "prod-deployer@example.com",
+          deployAuthentication: "OAuth2Password",
+          deployUserOrigin: "acme-platform",
           routeName: "API_portal_release",
         },
       ],
