@@ -289,10 +289,39 @@ describe("a landscape of several stages (dev source, then test, then production)
       ["APIM_DEV", "APIM_TEST", "TMSDeploy"],
       ["APIM_TEST", "APIM_PROD", "TMSDeploy_APIM_PROD"],
     ]);
-    expect(made?.prerequisites[1]).toContain(
-      `"test-deployer@example.com" is a Space Developer in space ${SPACE(3)}, "prod-deployer@example.com" is a Space Developer in space ${SPACE(4)}`,
-    );
+    // Both deploy users' roles are declared, so neither is left to hold before the deploy.
+    expect(made?.prerequisites[1]).not.toContain("Space Developer");
     expect(made?.prerequisites[0]).toContain(`the target subaccounts ${TARGET} and ${PROD_SUBACCOUNT}`);
+  });
+
+  it("makes each stage's deploy user Space Developer in its own space, through its endpoint's provider, unless told not to", () => {
+    let made: ContentTransportLandscape | undefined;
+    const stack = synthAlone(
+      (scope) => (made = staged(scope, [{}, { spaceDeveloperRole: false }])),
+    ) as unknown as Json;
+    const roles = Object.values(stack.resource.cloudfoundry_space_role ?? {});
+    expect(roles).toEqual([
+      expect.objectContaining({
+        type: "space_developer",
+        space: SPACE(3),
+        username: "test-deployer@example.com",
+        origin: "sap.ids",
+      }),
+    ]);
+    expect(made?.stages[0].target.spaceDeveloperRole).toBeDefined();
+    expect(made?.stages[1].target.spaceDeveloperRole).toBeUndefined();
+    // What is not declared is left to hold before the deploy, with its values.
+    expect(made?.prerequisites[1]).toContain(
+      `"prod-deployer@example.com" is a Space Developer in space ${SPACE(4)}`,
+    );
+    expect(made?.prerequisites[1]).not.toContain("test-deployer@example.com");
+    // A deploy user of a custom identity provider is given the role with that provider's origin.
+    const custom = synthAlone((scope) =>
+      staged(scope, [{ deployAuthentication: "OAuth2Password", deployUserOrigin: "acme-platform" }]),
+    ) as unknown as Json;
+    expect(Object.values(custom.resource.cloudfoundry_space_role)).toEqual([
+      expect.objectContaining({ username: "test-deployer@example.com", origin: "acme-platform" }),
+    ]);
   });
 
   it("keeps an earlier stage's destination and address when a stage is added after it", () => {

@@ -409,7 +409,7 @@ describe("a landscape's Cloud Foundry API endpoints", () => {
 });
 
 describe("a landscape of stages in environments.json", () => {
-  const TEST_SPACE = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
+  const PROD_SPACE = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
   const STAGES = [
     {
       subaccountId: ENTRY.target.subaccountId,
@@ -419,7 +419,7 @@ describe("a landscape of stages in environments.json", () => {
     },
     {
       subaccountId: OTHER,
-      spaceId: TEST_SPACE,
+      spaceId: PROD_SPACE,
       cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
       nodeName: "APIM_PROD",
       deployUser: "prod@example.com",
@@ -448,7 +448,7 @@ describe("a landscape of stages in environments.json", () => {
     expect(stack.output.deploy_service_url).toBeUndefined();
     expect(stack.output.deploy_service_urls.value).toEqual({
       APIM_TEST: `https://deploy-service.cf.eu10.hana.ondemand.com/slprot/${TARGET_SPACE}/slp`,
-      APIM_PROD: `https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/${TEST_SPACE}/slp`,
+      APIM_PROD: `https://deploy-service.cf.us10-001.hana.ondemand.com/slprot/${PROD_SPACE}/slp`,
     });
   });
 
@@ -477,7 +477,7 @@ describe("a landscape of stages in environments.json", () => {
       {
         target: {
           subaccountId: OTHER,
-          spaceId: TEST_SPACE,
+          spaceId: PROD_SPACE,
           cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
         },
         nodeName: "APIM_PROD",
@@ -563,6 +563,48 @@ describe("a landscape of stages in environments.json", () => {
         landscapes: { transport: staged([{ ...STAGES[0], deployAuthentication: "SAML" }]) },
       }),
     ).toContain('landscape "transport": stages[0].deployAuthentication "SAML"');
+  });
+
+  it("gives each stage's deploy user Space Developer through the provider of the stage's endpoint, a landscape with target only when asked", () => {
+    type Roles = {
+      resource: Record<string, Record<string, { space: string; username: string; provider?: string }>>;
+      provider: { cloudfoundry: Array<{ alias?: string; api_url: string }> };
+    };
+    const stack = synthApp(writeConfig({ landscapes: { transport: staged() } }))
+      .transport as unknown as Roles;
+    const roles = Object.values(stack.resource.cloudfoundry_space_role).map((r) => [
+      r.space,
+      r.username,
+      r.provider,
+    ]);
+    expect(roles.sort()).toEqual(
+      [
+        [TARGET_SPACE, "test@example.com", undefined],
+        [PROD_SPACE, "prod@example.com", "cloudfoundry.target_APIM_PROD"],
+      ].sort(),
+    );
+    expect(stack.provider.cloudfoundry).toContainEqual({
+      alias: "target_APIM_PROD",
+      api_url: "https://api.cf.us10-001.hana.ondemand.com",
+    });
+    const without = synthApp(
+      writeConfig({
+        landscapes: { transport: staged([STAGES[0], { ...STAGES[1], spaceDeveloperRole: false }]) },
+      }),
+    ).transport as unknown as Roles;
+    expect(Object.values(without.resource.cloudfoundry_space_role).map((r) => r.username)).toEqual([
+      "test@example.com",
+    ]);
+    expect(without.provider.cloudfoundry.map((p) => p.alias)).toEqual([undefined]);
+    const single = (transport: Record<string, unknown>) =>
+      (
+        synthApp(writeConfig({ landscapes: { transport: changed({ transport }) } }))
+          .transport as unknown as Roles
+      ).resource.cloudfoundry_space_role;
+    expect(single({})).toBeUndefined();
+    expect(Object.values(single({ spaceDeveloperRole: true }) ?? {})).toEqual([
+      expect.objectContaining({ space: TARGET_SPACE, username: "deployer@example.com", origin: "sap.ids" }),
+    ]);
   });
 
   it("names a landscape with target by the file's fields, as before stages", () => {

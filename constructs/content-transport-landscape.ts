@@ -1,3 +1,4 @@
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import {
   CloudTransportManagement,
@@ -52,6 +53,20 @@ export interface ContentTransportStageProps {
    * @default - a user of the default identity provider
    */
   readonly deployUserOrigin?: string;
+
+  /**
+   * Whether the deploy user's Space Developer role in the stage's space is declared here (the stack's Cloud Foundry user must be allowed to give it: Space Manager or Org Manager there).
+   *
+   * @default true
+   */
+  readonly spaceDeveloperRole?: boolean;
+
+  /**
+   * The `cloudfoundry` provider configuration of the stage's API endpoint, for its Space Developer role.
+   *
+   * @default - the stack's default `cloudfoundry` provider
+   */
+  readonly cloudFoundryProvider?: TerraformProvider;
 
   /**
    * Name of the stage's deploy destination in the transport subaccount, which its node names.
@@ -200,6 +215,8 @@ export class ContentTransportLandscape extends Construct {
           routeName: "string",
           deployAuthentication: "string",
           deployUserOrigin: "string",
+          spaceDeveloperRole: "boolean",
+          cloudFoundryProvider: "object",
         });
         if (stage === null || typeof stage !== "object") return own;
         const earlier = (values: readonly unknown[], at: number) => values.indexOf(values[at]);
@@ -318,7 +335,16 @@ export class ContentTransportLandscape extends Construct {
     // The first stage's target keeps the id a one-target landscape has always had.
     const targets = props.stages.map(
       (stage, i) =>
-        new ContentTransportTarget(this, i === 0 ? "target" : `target-${stage.nodeName}`, stage.target),
+        new ContentTransportTarget(this, i === 0 ? "target" : `target-${stage.nodeName}`, {
+          ...stage.target,
+          ...((stage.spaceDeveloperRole ?? true)
+            ? {
+                spaceDeveloper: stage.deployUser,
+                spaceDeveloperOrigin: stage.deployUserOrigin,
+                cloudFoundryProvider: stage.cloudFoundryProvider,
+              }
+            : {}),
+        }),
     );
     this.transport = new CloudTransportManagement(this, "transport", {
       ...props.transport,
@@ -351,14 +377,17 @@ export class ContentTransportLandscape extends Construct {
     const spaces = several
       ? this.stages.map((stage) => `${stage.target.spaceId} (target "${stage.nodeName}")`).join(", ")
       : `${this.stages[0].target.spaceId} (target)`;
-    const developers = several
-      ? props.stages
-          .map((stage, i) => `"${stage.deployUser}" is a Space Developer in space ${targets[i].spaceId}`)
-          .join(", ")
-      : `"${props.stages[0].deployUser}" is a Space Developer in the target space`;
+    // Only the roles that are not declared here are left to hold before the deploy.
+    const developers = props.stages
+      .filter((_, i) => targets[i].spaceDeveloperRole === undefined)
+      .map((stage) =>
+        several
+          ? `"${stage.deployUser}" is a Space Developer in space ${stage.target.spaceId}`
+          : `"${stage.deployUser}" is a Space Developer in the target space`,
+      );
     this.prerequisites = [
       `The source subaccount ${source.subaccountId} and the target ${several ? "subaccounts" : "subaccount"} ${listed(this.stages.map((stage) => stage.target.subaccountId))} are subscribed to API portal (SAP's prerequisite; a subscription of SAP Integration Suite, not declared here).`,
-      `The Cloud Foundry spaces exist: ${source.contentAgentSpaceId} (source), ${transport.spaceId} (transport), ${spaces}; ${developers}.`,
+      `The Cloud Foundry spaces exist: ${source.contentAgentSpaceId} (source), ${transport.spaceId} (transport), ${spaces}${developers.length > 0 ? `; ${developers.join(", ")}` : ""}.`,
       `Whoever transports has the role APIPortal.Administrator or APIPortal.Configurator in the source subaccount, and a Cloud Transport Management role in the transport subaccount.`,
     ];
     const app = "In the Cloud Transport Management app of the transport subaccount";

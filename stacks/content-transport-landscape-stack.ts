@@ -35,6 +35,12 @@ export class ContentTransportLandscapeStack extends TerraformStack {
   /** The Cloud Foundry provider (alias `transport`) of a transport space behind another API endpoint. */
   public readonly transportCloudFoundryProvider?: cloudfoundry.CloudfoundryProvider;
 
+  /**
+   * The Cloud Foundry providers (alias `target_<nodeName>`) of the stages whose Space Developer role
+   * is declared behind an API endpoint of their own, by node name.
+   */
+  public readonly stageCloudFoundryProviders: Readonly<Record<string, cloudfoundry.CloudfoundryProvider>>;
+
   /** The sensitive variables with the stages' deploy users' passwords, in the stages' order. */
   public readonly deployPasswords: readonly TerraformVariable[];
 
@@ -70,12 +76,25 @@ export class ContentTransportLandscapeStack extends TerraformStack {
           },
         ),
     );
+    // A role is given through the API endpoint of the space it is in.
+    const endpoint = (url: string) => url.replace(/\/$/, "");
+    const providers: Record<string, cloudfoundry.CloudfoundryProvider> = {};
+    for (const stage of config.landscape.stages) {
+      const url = endpoint(stage.target.cloudFoundryApiUrl);
+      if (stage.spaceDeveloperRole === false || url === endpoint(config.cloudFoundryApiUrl)) continue;
+      providers[stage.nodeName] =
+        url === endpoint(config.transportCloudFoundryApiUrl ?? "") && this.transportCloudFoundryProvider
+          ? this.transportCloudFoundryProvider
+          : cloudFoundryProvider(this, url, `target_${stage.nodeName}`);
+    }
+    this.stageCloudFoundryProviders = providers;
     this.landscape = new ContentTransportLandscape(this, "content-transport", {
       ...config.landscape,
       transport: { ...config.landscape.transport, cloudFoundryProvider: this.transportCloudFoundryProvider },
       stages: config.landscape.stages.map((stage, i) => ({
         ...stage,
         deployPassword: this.deployPasswords[i].stringValue,
+        cloudFoundryProvider: providers[stage.nodeName],
       })),
     });
 

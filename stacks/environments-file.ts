@@ -100,6 +100,12 @@ export interface LandscapeStageEntry {
   /** The origin (identity provider key) of a deploy user from a custom identity provider; with OAuth2Password only. */
   deployUserOrigin?: string;
 
+  /**
+   * Whether the deploy user's Space Developer role in the target space is declared here (the
+   * cloudfoundry provider's user must be Space Manager or Org Manager there); not declared otherwise, as before stages.
+   */
+  spaceDeveloperRole?: boolean;
+
   /** Name of the route into this stage's node from the node before it; `<node before>_to_<nodeName>` otherwise. */
   routeName?: string;
 }
@@ -145,6 +151,12 @@ export interface LandscapeTransportEntry {
 
   /** The origin (identity provider key) of a deploy user from a custom identity provider; with OAuth2Password only. */
   deployUserOrigin?: string;
+
+  /**
+   * Whether the deploy user's Space Developer role in the target space is declared here (the
+   * cloudfoundry provider's user must be Space Manager or Org Manager there); declared otherwise.
+   */
+  spaceDeveloperRole?: boolean;
 
   /** Users who get the role collection TMS_LandscapeOperator_RC, to create the nodes and the route. */
   landscapeOperators?: string[];

@@ -130,6 +130,11 @@ function formProblems(entry: LandscapeEntry): string[] {
         "deployAuthentication",
       ),
       ...oneTargetOnly("transport.deployUserOrigin", entry.transport.deployUserOrigin, "deployUserOrigin"),
+      ...oneTargetOnly(
+        "transport.spaceDeveloperRole",
+        entry.transport.spaceDeveloperRole,
+        "spaceDeveloperRole",
+      ),
       ...oneTargetOnly("routeName", entry.routeName, "routeName"),
     ];
   }
@@ -151,7 +156,7 @@ const FILE_FIELDS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 const ONE_TARGET_FIELDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^stages\[0\]\.(subaccountId|spaceId|cloudFoundryApiUrl|nodeName)\b/, "target.$1"],
-  [/^stages\[0\]\.(deployUser|deployAuthentication|deployUserOrigin)\b/, "transport.$1"],
+  [/^stages\[0\]\.(deployUser|deployAuthentication|deployUserOrigin|spaceDeveloperRole)\b/, "transport.$1"],
   [/^stages\[0\]\.routeName\b/, "routeName"],
 ];
 
@@ -168,13 +173,15 @@ function inFileTerms(problems: readonly string[], oneTarget: boolean): string[] 
 function stagesOf(entry: LandscapeEntry): LandscapeStageEntry[] {
   if (entry.stages !== undefined) return entry.stages;
   const target = entry.target as NonNullable<LandscapeEntry["target"]>;
-  const { deployUser, deployAuthentication, deployUserOrigin } = entry.transport;
+  const { deployUser, deployAuthentication, deployUserOrigin, spaceDeveloperRole } = entry.transport;
   return [
     {
       ...target,
       deployUser: deployUser as string,
       deployAuthentication,
       deployUserOrigin,
+      // A landscape with target keeps the stack it had before roles were declared, unless asked.
+      spaceDeveloperRole: spaceDeveloperRole ?? false,
       routeName: entry.routeName,
     },
   ];
@@ -219,6 +226,7 @@ function toLandscapeConfig(name: string, entry: LandscapeEntry): LandscapeConfig
         routeName: stage.routeName,
         deployAuthentication: stage.deployAuthentication,
         deployUserOrigin: stage.deployUserOrigin,
+        spaceDeveloperRole: stage.spaceDeveloperRole,
       })),
     },
   };

@@ -21,6 +21,11 @@ mock_provider "cloudfoundry" {
   }
 }
 
+# Production's space is behind its region's API endpoint: its role goes through a provider of its own.
+mock_provider "cloudfoundry" {
+  alias = "target_APIM_PROD"
+}
+
 mock_provider "http" {
   mock_data "http" {
     defaults = { status_code = 200 }
@@ -150,6 +155,20 @@ run "one_deploy_destination_per_stage_and_the_routes_in_order" {
   assert {
     condition     = strcontains(output.manual_steps[4], "Name \"API_portal_release\", Source Node \"APIM_TEST\", Target Node \"APIM_PROD\"")
     error_message = "the second route does not lead from APIM_TEST to APIM_PROD"
+  }
+
+  # Each stage's deploy user is Space Developer in the stage's space (6b7c9d8: "must have the role
+  # SpaceDeveloper in the target space"), production's from its identity provider, through the
+  # provider of production's API endpoint.
+  assert {
+    condition = toset([for r in [
+      cloudfoundry_space_role.content-transport_target_space-developer_9E018619,
+      cloudfoundry_space_role.content-transport_target-APIM_PROD_space-developer_062649D9,
+      ] : "${r.type} ${r.space} ${r.username} ${r.origin}"]) == toset([
+      "space_developer 7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e06 test-deployer@example.com sap.ids",
+      "space_developer 7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e08 prod-deployer@example.com acme-platform",
+    ])
+    error_message = "the stages' deploy users are not Space Developers in their own spaces"
   }
 
   assert {

@@ -113,6 +113,14 @@ var rules = map[string]providerRules{
 			},
 			config: []configRule{{source: cfSource + "resource_service_instance.go:190", check: cfServiceInstanceConfig}},
 		},
+		"resource.cloudfoundry_space_role": {attributes: []attributeRule{
+			{attribute: "type", source: cfSource + "resource_space_role.go:59", check: stringValue(stringvalidator.OneOf("space_auditor", "space_developer", "space_manager", "space_supporter"))},
+			{attribute: "user", source: cfSource + "resource_space_role.go:70", check: cfUUID},
+			{attribute: "user", source: cfSource + "resource_space_role.go:71", check: exactlyOneOf("user", "username")},
+			{attribute: "origin", source: cfSource + "resource_space_role.go:91", check: conflictsWith("user")},
+			{attribute: "origin", source: cfSource + "resource_space_role.go:94", check: alsoRequires("username")},
+			{attribute: "space", source: cfSource + "resource_space_role.go:106", check: cfUUID},
+		}},
 		"resource.cloudfoundry_service_credential_binding": {
 			attributes: []attributeRule{
 				{attribute: "type", source: cfSource + "resource_service_credential_binding.go:64", check: stringValue(stringvalidator.OneOf("app", "key"))},

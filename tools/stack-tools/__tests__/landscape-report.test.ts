@@ -66,6 +66,13 @@ describe("npm run landscape", () => {
         /^5\. .*route: Name "API_portal_release", Source Node "APIM_TEST", Target Node "APIM_PROD"\.$/,
       ),
     ]);
+    // Each stage's deploy user made Space Developer where the stage is, and not left as a prerequisite.
+    const [test, prod] = configOf(TESTED_STAGES).landscape.stages;
+    expect(text).toContain(
+      `- Target "APIM_PROD" subaccount ${prod.target.subaccountId}: Space Developer "prod-deployer@example.com" in space ${prod.target.spaceId}`,
+    );
+    expect(text).toContain(`Space Developer "test-deployer@example.com" in space ${test.target.spaceId}`);
+    expect(text.split("## What the deploy sets up")[0]).not.toContain("is a Space Developer");
     // Each stage's password variable, and each stage's deploy destination where it is made.
     expect(text).toContain(
       "tms_deploy_password (TF_VAR_tms_deploy_password), tms_deploy_password_APIM_PROD (TF_VAR_tms_deploy_password_APIM_PROD)",

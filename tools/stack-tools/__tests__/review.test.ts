@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { BlockChange, StackDiff, diffSynthOutputs, renderMarkdown } from "../src/stack-diff";
 import { SynthesizedStack, readSynthOutput } from "../src/synth-output";
 import { synthAppTo, writeConfig } from "../../../__tests__/support/app";
-import { TESTED_LANDSCAPE, terraformVariants } from "../src/terraform-variants";
+import { TESTED_LANDSCAPE, TESTED_STAGES, terraformVariants } from "../src/terraform-variants";
 import { tempDir } from "../../../__tests__/support/temp";
 import { runCommand } from "../../../__tests__/support/command";
 import { review as reviewCommand } from "../cli/review";
@@ -253,6 +253,28 @@ describe("npm run review", () => {
       ["output", "", "update"],
     ]);
     expect(renamed.markdown).toContain('`"APIM_DEV2"`');
+  });
+
+  it("reviews a landscape of stages: a stage's deploy user changed replaces its role, a role given up breaks the transport", async () => {
+    const landscape = terraformVariants().landscapes?.[TESTED_STAGES] as {
+      stages: Record<string, unknown>[];
+    };
+    const synthStages = (stages: Record<string, unknown>[]) =>
+      readSynthOutput(synthAppTo(writeConfig({ landscapes: { l: { ...landscape, stages } } })));
+    const before = synthStages(landscape.stages);
+    const [test, prod] = landscape.stages;
+    const changedUser = await review(
+      before,
+      synthStages([{ ...test, deployUser: "other@example.com" }, prod]),
+    );
+    const roles = changedUser.diffs[0].blocks.filter((b) => b.type === "cloudfoundry_space_role");
+    expect(roles.map((b) => b.action)).toEqual(["replace"]);
+    expect(changedUser.markdown).toContain("the provider replaces a space role on any change");
+    const givenUp = await review(before, synthStages([{ ...test, spaceDeveloperRole: false }, prod]));
+    expect(
+      givenUp.diffs[0].blocks.filter((b) => b.type === "cloudfoundry_space_role").map((b) => b.action),
+    ).toEqual(["destroy"]);
+    expect(givenUp.markdown).toMatch(/will be \*\*destroyed\*\*, which \*\*breaks the transport\*\*/);
   });
 
   it("names attributes the cloudfoundry provider marks sensitive, as it does SAP/btp's", async () => {

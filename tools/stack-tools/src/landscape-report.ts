@@ -50,10 +50,14 @@ export function landscapeReport(config: LandscapeConfig): string {
         (stage) => `destination "${stage.deployDestinationName}" to ${stage.target.deployServiceUrl}`,
       ),
     ]),
-    ...stages.map((stage) =>
-      subaccount(stages.length > 1 ? `Target "${stage.nodeName}"` : "Target", stage.target.subaccountId, [
-        "nothing: the transport subaccount calls its deploy service",
-      ]),
+    ...stages.map((stage, i) =>
+      subaccount(
+        stages.length > 1 ? `Target "${stage.nodeName}"` : "Target",
+        stage.target.subaccountId,
+        stage.target.spaceDeveloperRole
+          ? [`Space Developer "${config.landscape.stages[i].deployUser}" in space ${stage.target.spaceId}`]
+          : ["nothing: the transport subaccount calls its deploy service"],
+      ),
     ),
     "",
     "## After the deploy: no provider can do these",

@@ -76,6 +76,12 @@ export const GOOD: Readonly<Record<string, Readonly<Record<string, CaseValue>>>>
     service_plan: PLAN_ID,
     parameters: JSON.stringify({ role: "APIPortal.Administrator" }),
   },
+  cloudfoundry_space_role: {
+    type: "space_developer",
+    space: SPACE_ID,
+    username: "deploy-user@example.com",
+    origin: "sap.ids",
+  },
   cloudfoundry_service_credential_binding: {
     type: "key",
     name: "apim-transport-key",
@@ -340,6 +346,50 @@ export const RULE_CASES: readonly RuleCase[] = [
         summary: "Invalid attribute combination",
         detail: "App GUID should only be provided for credential bindings of type app",
       },
+    ],
+  },
+  {
+    name: "cf_space_role_type_unknown",
+    kind: "resource",
+    type: "cloudfoundry_space_role",
+    bad: { type: "SpaceDeveloper" },
+    refusals: [
+      {
+        summary: "Invalid Attribute Value Match",
+        detail:
+          'Attribute type value must be one of: ["space_auditor" "space_developer" "space_manager" "space_supporter"], got: "SpaceDeveloper"',
+      },
+    ],
+  },
+  {
+    name: "cf_space_role_space_not_uuid",
+    kind: "resource",
+    type: "cloudfoundry_space_role",
+    bad: { space: "prod-space" },
+    refusals: [uuid("space", "prod-space")],
+  },
+  {
+    name: "cf_space_role_user_not_uuid",
+    kind: "resource",
+    type: "cloudfoundry_space_role",
+    bad: { user: "deploy-user@example.com", username: null, origin: null },
+    refusals: [uuid("user", "deploy-user@example.com")],
+  },
+  {
+    name: "cf_space_role_without_user",
+    kind: "resource",
+    type: "cloudfoundry_space_role",
+    bad: { username: null, origin: null },
+    refusals: [combination("No attribute specified when one (and only one) of [user,username] is required")],
+  },
+  {
+    name: "cf_space_role_origin_with_user",
+    kind: "resource",
+    type: "cloudfoundry_space_role",
+    bad: { user: "5d8e2a71-3c9b-4f46-8a0d-7e1b6c4f9a32", username: null },
+    refusals: [
+      combination('Attribute "user" cannot be specified when "origin" is specified'),
+      combination('Attribute "username" must be specified when "origin" is specified'),
     ],
   },
   {
