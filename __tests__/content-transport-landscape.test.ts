@@ -4,6 +4,7 @@ import {
   ContentTransportLandscape,
   ContentTransportLandscapeProps,
   ContentTransportStageProps,
+  RoleMember,
   OAuthClientCredentialsDestination,
   OAuthClientCredentialsDestinationProps,
 } from "btp-apim-transport-destination";
@@ -141,6 +142,71 @@ describe("ContentTransportLandscape", () => {
         }),
       ),
     ).toContain('landscapeOperators[1] " " is empty or blank');
+  });
+
+  it("assigns who transports, operates and watches the role collections SAP names, where SAP names them", () => {
+    type Assignment = {
+      subaccount_id: string;
+      role_collection_name: string;
+      user_name?: string;
+      group_name?: string;
+      origin?: string;
+    };
+    const stack = synthAlone((scope) =>
+      landscape(scope, {
+        source: {
+          subaccountId: SOURCE,
+          contentAgentSpaceId: SPACE(1),
+          apiPortalAdministrators: ["release.manager@example.com"],
+          apiPortalConfigurators: [{ group: "APIM-Transporters", origin: "acme-platform" }],
+        },
+        transport: {
+          subaccountId: TRANSPORT,
+          spaceId: SPACE(2),
+          viewers: [{ user: "auditor@example.com", origin: "acme-platform" }],
+        },
+      }),
+    ) as unknown as { resource: Record<string, Record<string, Assignment>> };
+    const assignments = Object.values(stack.resource.btp_subaccount_role_collection_assignment).map((a) => [
+      a.subaccount_id,
+      a.role_collection_name,
+      a.user_name ?? `group ${a.group_name}`,
+      a.origin ?? "(default)",
+    ]);
+    expect(assignments.sort()).toEqual(
+      [
+        [SOURCE, "APIPortal.Administrator", "release.manager@example.com", "(default)"],
+        [SOURCE, "APIPortal.Configurator", "group APIM-Transporters", "acme-platform"],
+        [TRANSPORT, "TMS_Viewer_RC", "auditor@example.com", "acme-platform"],
+      ].sort(),
+    );
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      "a group without its origin",
+      [{ group: "APIM-Transporters" }],
+      "viewers[0].origin is required for a group",
+    ],
+    [
+      "a user and a group in one entry",
+      [{ user: "a@example.com", group: "G", origin: "o" }],
+      "viewers[0] must be a user's e-mail",
+    ],
+    [
+      "a user twice",
+      ["a@example.com", { user: "a@example.com" }],
+      'viewers[1] "a@example.com" is listed twice',
+    ],
+    ["a blank group", [{ group: " ", origin: "acme" }], 'viewers[0].group " " is empty or blank'],
+  ])("refuses %s among the members of a role collection, naming the entry", (_, viewers, refused) => {
+    expect(
+      validationProblemsOf((scope) =>
+        landscape(scope, {
+          transport: { subaccountId: TRANSPORT, spaceId: SPACE(2), viewers: viewers as RoleMember[] },
+        }),
+      ),
+    ).toContain(refused);
   });
 
   it("refuses a node name TMS cannot hold, a bad API endpoint and a literal password, naming each but the password", () => {

@@ -408,6 +408,72 @@ describe("a landscape's Cloud Foundry API endpoints", () => {
   });
 });
 
+describe("a landscape's people in environments.json", () => {
+  it("assigns each list's role collection to its users and groups, from the file's own field names", () => {
+    const stack = synthApp(
+      writeConfig({
+        landscapes: {
+          transport: changed({
+            source: {
+              apiPortalAdministrators: ["admin@example.com"],
+              apiPortalConfigurators: [{ group: "Transporters", origin: "acme" }],
+            },
+            transport: {
+              landscapeOperators: [{ user: "op@example.com", origin: "acme" }],
+              viewers: ["viewer@example.com"],
+            },
+          }),
+        },
+      }),
+    ).transport as unknown as {
+      resource: Record<
+        string,
+        Record<
+          string,
+          { role_collection_name: string; user_name?: string; group_name?: string; subaccount_id: string }
+        >
+      >;
+    };
+    expect(
+      Object.values(stack.resource.btp_subaccount_role_collection_assignment)
+        .map((a) => `${a.subaccount_id} ${a.role_collection_name} ${a.user_name ?? a.group_name}`)
+        .sort(),
+    ).toEqual(
+      [
+        `${SOURCE} APIPortal.Administrator admin@example.com`,
+        `${SOURCE} APIPortal.Configurator Transporters`,
+        `${TRANSPORT} TMS_LandscapeOperator_RC op@example.com`,
+        `${TRANSPORT} TMS_Viewer_RC viewer@example.com`,
+      ].sort(),
+    );
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "a group without its origin",
+      { source: { apiPortalConfigurators: [{ group: "Transporters" }] } },
+      'source.apiPortalConfigurators[0] {"group":"Transporters"} is none of the forms it may take: A user\'s e-mail',
+    ],
+    [
+      "a member that is a number",
+      { transport: { viewers: [42] } },
+      "transport.viewers[0] 42 is none of the forms it may take",
+    ],
+    [
+      "a user listed twice",
+      { transport: { viewers: ["v@example.com", "v@example.com"] } },
+      'transport.viewers[1] "v@example.com" is listed twice',
+    ],
+  ])("refuses %s, naming the entry once", (_, change, refused) => {
+    const message = configurationProblemsOf({ landscapes: { transport: changed(change) } });
+    expect(message).toContain(`landscape "transport": ${refused}`);
+    // One line about the entry, not one per form it fails.
+    expect(message.split("\n").filter((line) => line.includes("[0]") || line.includes("[1]"))).toHaveLength(
+      1,
+    );
+  });
+});
+
 describe("a landscape of stages in environments.json", () => {
   const PROD_SPACE = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
   const STAGES = [

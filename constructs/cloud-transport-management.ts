@@ -8,11 +8,12 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
 import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
+import { RoleMember } from "./role-member";
+import { assignRoleCollection, validateRoleMembers } from "./private/role-assignments";
 import {
   basicAuthenticationConfiguration,
   oauthPasswordConfiguration,
 } from "./private/destination-configuration";
-import { templateLiteral } from "./private/terraform-strings";
 import {
   quoted,
   throwIfInvalid,
@@ -112,11 +113,18 @@ export interface CloudTransportManagementProps {
   readonly createSubscription?: boolean;
 
   /**
-   * Users (e-mail, default identity provider) who get the delivered role collection `TMS_LandscapeOperator_RC`, to create the nodes and route.
+   * Users or groups who get the delivered role collection `TMS_LandscapeOperator_RC`, to create the nodes and routes.
    *
    * @default - none
    */
-  readonly landscapeOperators?: readonly string[];
+  readonly landscapeOperators?: readonly RoleMember[];
+
+  /**
+   * Users or groups who get the delivered role collection `TMS_Viewer_RC`, to see the landscape and its transports.
+   *
+   * @default - none
+   */
+  readonly viewers?: readonly RoleMember[];
 
   /**
    * The `cloudfoundry` provider configuration of the transport space, where its API endpoint is not the stack's default one.
@@ -146,6 +154,9 @@ export class CloudTransportManagement extends Construct {
 
   /** The delivered role collection that may create nodes and routes. */
   public static readonly LANDSCAPE_OPERATOR_ROLE_COLLECTION = "TMS_LandscapeOperator_RC";
+
+  /** The delivered role collection that may see nodes, routes and transports (SAP's page eb134e0). */
+  public static readonly VIEWER_ROLE_COLLECTION = "TMS_Viewer_RC";
 
   /** The deploy destination's name unless given; the destination node names it. */
   public static readonly DEFAULT_DEPLOY_DESTINATION = "TMSDeploy";
@@ -187,6 +198,7 @@ export class CloudTransportManagement extends Construct {
       createEntitlements: "boolean",
       createSubscription: "boolean",
       landscapeOperators: "array",
+      viewers: "array",
       cloudFoundryProvider: "object",
     });
     if (props === null || typeof props !== "object") return shape;
@@ -194,12 +206,8 @@ export class CloudTransportManagement extends Construct {
       ...shape,
       ...validateGuid("subaccountId", props.subaccountId),
       ...validateGuid("spaceId", props.spaceId),
-      ...(props.landscapeOperators ?? []).flatMap((user, i, users) => [
-        ...validateName(`landscapeOperators[${i}]`, user),
-        ...(users.indexOf(user) < i
-          ? [`landscapeOperators[${i}] ${JSON.stringify(user)} is listed twice`]
-          : []),
-      ]),
+      ...validateRoleMembers("landscapeOperators", props.landscapeOperators),
+      ...validateRoleMembers("viewers", props.viewers),
     ];
   }
 
@@ -287,6 +295,9 @@ export class CloudTransportManagement extends Construct {
   /** The role collection assignments of `landscapeOperators`. */
   public readonly landscapeOperatorAssignments: readonly subaccountRoleCollectionAssignment.SubaccountRoleCollectionAssignment[];
 
+  /** The role collection assignments of `viewers`. */
+  public readonly viewerAssignments: readonly subaccountRoleCollectionAssignment.SubaccountRoleCollectionAssignment[];
+
   public constructor(scope: Construct, id: string, props: CloudTransportManagementProps) {
     super(scope, id);
     throwIfInvalid(this, [
@@ -356,20 +367,19 @@ export class CloudTransportManagement extends Construct {
           },
         ),
     );
-    // The role collection exists once the application is subscribed. Each assignment is named
-    // after its user, so that removing one user from the list leaves the others' in place.
-    this.landscapeOperatorAssignments = (props.landscapeOperators ?? []).map(
-      (user) =>
-        new subaccountRoleCollectionAssignment.SubaccountRoleCollectionAssignment(
-          this,
-          `landscape-operator-${user}`,
-          {
-            subaccountId: props.subaccountId,
-            roleCollectionName: CloudTransportManagement.LANDSCAPE_OPERATOR_ROLE_COLLECTION,
-            userName: templateLiteral(user),
-            dependsOn: this.subscription ? [this.subscription] : undefined,
-          },
-        ),
-    );
+    // The delivered role collections exist once the application is subscribed.
+    const dependsOn = this.subscription ? [this.subscription] : undefined;
+    this.landscapeOperatorAssignments = assignRoleCollection(this, "landscape-operator", {
+      subaccountId: props.subaccountId,
+      roleCollectionName: CloudTransportManagement.LANDSCAPE_OPERATOR_ROLE_COLLECTION,
+      members: props.landscapeOperators ?? [],
+      dependsOn,
+    });
+    this.viewerAssignments = assignRoleCollection(this, "viewer", {
+      subaccountId: props.subaccountId,
+      roleCollectionName: CloudTransportManagement.VIEWER_ROLE_COLLECTION,
+      members: props.viewers ?? [],
+      dependsOn,
+    });
   }
 }

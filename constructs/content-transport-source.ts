@@ -1,4 +1,4 @@
-import { subaccountEntitlement } from "@cdktf/provider-btp";
+import { subaccountEntitlement, subaccountRoleCollectionAssignment } from "@cdktf/provider-btp";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { ApiManagementSource, ApiManagementSourceProps } from "./api-management-source";
@@ -6,7 +6,9 @@ import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
 import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 import { OAuthClientCredentialsDestination } from "./oauth-client-credentials-destination";
 import { OAuthTokenCheck } from "./oauth-token-check";
+import { RoleMember } from "./role-member";
 import { IServiceKey } from "./service-references";
+import { assignRoleCollection, validateRoleMembers } from "./private/role-assignments";
 import { serviceKeyValue } from "./private/service-key-credentials";
 import {
   throwIfInvalid,
@@ -58,6 +60,20 @@ export interface ContentTransportSourceProps {
    * @default true
    */
   readonly connectionCheck?: boolean;
+
+  /**
+   * Users or groups who get the role collection `APIPortal.Administrator` in the source subaccount, to transport content (SAP's page f3049e2).
+   *
+   * @default - none
+   */
+  readonly apiPortalAdministrators?: readonly RoleMember[];
+
+  /**
+   * Users or groups who get the role collection `APIPortal.Configurator` in the source subaccount: the other role that may transport.
+   *
+   * @default - none
+   */
+  readonly apiPortalConfigurators?: readonly RoleMember[];
 }
 
 /**
@@ -83,6 +99,12 @@ export class ContentTransportSource extends Construct {
   /** The destination name the Content Agent looks for (SAP: case-sensitive, fixed). */
   public static readonly CONTENT_ASSEMBLY_DESTINATION = "ContentAssemblyService";
 
+  /** The API portal role collection that may transport content (SAP's page f3049e2), as API portal's subscription delivers it. */
+  public static readonly API_PORTAL_ADMINISTRATOR = "APIPortal.Administrator";
+
+  /** The other API portal role collection that may transport content (SAP's page f3049e2). */
+  public static readonly API_PORTAL_CONFIGURATOR = "APIPortal.Configurator";
+
   /** The destination name the content transport uploads through (SAP's destination page 795f733). */
   public static readonly TRANSPORT_DESTINATION = "TransportManagementService";
 
@@ -100,6 +122,8 @@ export class ContentTransportSource extends Construct {
       apiManagement: "object",
       createContentAgentEntitlement: "boolean",
       connectionCheck: "boolean",
+      apiPortalAdministrators: "array",
+      apiPortalConfigurators: "array",
     });
     if (props === null || typeof props !== "object") return shape;
     return [
@@ -107,6 +131,8 @@ export class ContentTransportSource extends Construct {
       ...validateGuid("subaccountId", props.subaccountId),
       ...validateGuid("contentAgentSpaceId", props.contentAgentSpaceId),
       ...validateName("sourceNodeName", props.sourceNodeName),
+      ...validateRoleMembers("apiPortalAdministrators", props.apiPortalAdministrators),
+      ...validateRoleMembers("apiPortalConfigurators", props.apiPortalConfigurators),
     ];
   }
 
@@ -130,6 +156,9 @@ export class ContentTransportSource extends Construct {
 
   /** The `TransportManagementService` destination. */
   public readonly transportDestination: OAuthClientCredentialsDestination;
+
+  /** The role collection assignments of `apiPortalAdministrators` and `apiPortalConfigurators`. */
+  public readonly transporterAssignments: readonly subaccountRoleCollectionAssignment.SubaccountRoleCollectionAssignment[];
 
   /** The token checks of the two destinations above, unless `connectionCheck` is false. */
   public readonly tokenChecks: readonly OAuthTokenCheck[];
@@ -214,5 +243,18 @@ export class ContentTransportSource extends Construct {
               }),
           )
         : [];
+    // API portal's subscription (a prerequisite, not declared here) delivers both collections.
+    this.transporterAssignments = [
+      ...assignRoleCollection(this, "api-portal-administrator", {
+        subaccountId: props.subaccountId,
+        roleCollectionName: ContentTransportSource.API_PORTAL_ADMINISTRATOR,
+        members: props.apiPortalAdministrators ?? [],
+      }),
+      ...assignRoleCollection(this, "api-portal-configurator", {
+        subaccountId: props.subaccountId,
+        roleCollectionName: ContentTransportSource.API_PORTAL_CONFIGURATOR,
+        members: props.apiPortalConfigurators ?? [],
+      }),
+    ];
   }
 }

@@ -17,6 +17,7 @@ export * from "./import-block";
 export * from "./name-rules";
 export * from "./oauth-client-credentials-destination";
 export * from "./oauth-token-check";
+export * from "./role-member";
 export * from "./service-references";
 export * from "./terraform-literal";
 export * from "./validation-error";

@@ -123,6 +123,36 @@ export interface LandscapeSourceEntry {
 
   /** Whether Terraform checks each OAuth destination's token service after each plan and apply (a failure is a warning). */
   connectionCheck?: boolean;
+
+  /** Users or groups who get the role collection APIPortal.Administrator in the source subaccount, to transport content. */
+  apiPortalAdministrators?: RoleMemberEntry[];
+
+  /** Users or groups who get the role collection APIPortal.Configurator in the source subaccount, the other role that may transport. */
+  apiPortalConfigurators?: RoleMemberEntry[];
+}
+
+/**
+ * A user's e-mail (default identity provider), {"user", "origin"} for a user of another identity
+ * provider, or {"group", "origin"} for a group of a custom one.
+ */
+export type RoleMemberEntry = string | RoleUserEntry | RoleGroupEntry;
+
+/** A user of an identity provider. */
+export interface RoleUserEntry {
+  /** The user's e-mail (user name) at the identity provider. */
+  user: string;
+
+  /** The identity provider's origin key; the default identity provider otherwise. */
+  origin?: string;
+}
+
+/** A group of a custom identity provider. */
+export interface RoleGroupEntry {
+  /** The group's name at the identity provider. */
+  group: string;
+
+  /** The identity provider's origin key. */
+  origin: string;
 }
 
 /** The Cloud Transport Management subaccount of a landscape. */
@@ -158,8 +188,11 @@ export interface LandscapeTransportEntry {
    */
   spaceDeveloperRole?: boolean;
 
-  /** Users who get the role collection TMS_LandscapeOperator_RC, to create the nodes and the route. */
-  landscapeOperators?: string[];
+  /** Users or groups who get the role collection TMS_LandscapeOperator_RC, to create the nodes and the routes. */
+  landscapeOperators?: RoleMemberEntry[];
+
+  /** Users or groups who get the role collection TMS_Viewer_RC, to see the landscape and its transports. */
+  viewers?: RoleMemberEntry[];
 
   /** Whether the entitlements to alm-ts and transport (plan standard) are declared here. */
   createEntitlements?: boolean;

@@ -74,7 +74,14 @@ export function schemaProblems(document: unknown): Record<keyof typeof SECTIONS,
   };
 
   file(document);
+  // A value that matches none of a field's forms (anyOf) is said once, by the forms' description:
+  // each form's own complaints about it would contradict one another.
+  const unmatched = (file.errors ?? []).filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
+  const underUnmatched = (error: ErrorObject) =>
+    error.keyword !== "anyOf" &&
+    unmatched.some((at) => error.instancePath === at || error.instancePath.startsWith(`${at}/`));
   for (const error of file.errors ?? []) {
+    if (underUnmatched(error)) continue;
     const [root, name, ...field] = pointer(error.instancePath);
     const section = root === "landscapes" ? "landscapes" : "environments";
     if (root === undefined) {
@@ -188,6 +195,10 @@ function describe(error: ErrorObject, path: readonly string[], what: string, bac
             ? `an ${type}`
             : `a ${type}`;
       return `${field} ${value} must be ${article}`;
+    }
+    case "anyOf": {
+      const forms = (error.parentSchema as { description?: string } | undefined)?.description;
+      return `${field} ${value} is none of the forms it may take${forms ? `: ${forms}` : ""}`;
     }
     case "const":
       return `${field} ${value} must be ${show(error.params.allowedValue)}`;

@@ -205,11 +205,14 @@ function toLandscapeConfig(name: string, entry: LandscapeEntry): LandscapeConfig
         // SAP's procedure: the API portal instance in the same space as the Content Agent's.
         apiManagement: { cloudFoundry: { spaceId: source.spaceId }, connectionCheck: source.connectionCheck },
         connectionCheck: source.connectionCheck,
+        apiPortalAdministrators: source.apiPortalAdministrators,
+        apiPortalConfigurators: source.apiPortalConfigurators,
       },
       transport: {
         subaccountId: transport.subaccountId,
         spaceId: transport.spaceId,
         landscapeOperators: transport.landscapeOperators,
+        viewers: transport.viewers,
         createEntitlements: transport.createEntitlements,
         createSubscription: transport.createSubscription,
       },

@@ -171,6 +171,33 @@ run "one_deploy_destination_per_stage_and_the_routes_in_order" {
     error_message = "the stages' deploy users are not Space Developers in their own spaces"
   }
 
+  # Who transports gets API portal's role collections in the source subaccount (f3049e2); who
+  # operates and who watches the landscape, the delivered ones in the transport subaccount (eb134e0).
+  assert {
+    condition = toset([for a in [
+      btp_subaccount_role_collection_assignment.content-transport_source_api-portal-administrator-releasemanagerexamplecom_22935F2D,
+      btp_subaccount_role_collection_assignment.content-transport_source_api-portal-configurator-group-APIM-Transportersacme-platform_16C424C3,
+      btp_subaccount_role_collection_assignment.content-transport_landscape-operator-operatorexamplecom_E55BB3D8,
+      btp_subaccount_role_collection_assignment.content-transport_viewer-auditorexamplecomacme-platform_00952209,
+      ] : "${a.subaccount_id} ${a.role_collection_name} ${coalesce(a.user_name, a.group_name)}"]) == toset([
+      "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e01 APIPortal.Administrator release.manager@example.com",
+      "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e01 APIPortal.Configurator APIM-Transporters",
+      "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e03 TMS_LandscapeOperator_RC operator@example.com",
+      "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e03 TMS_Viewer_RC auditor@example.com",
+    ])
+    error_message = "the role collections are not assigned as the landscape lists them, in the subaccounts SAP names"
+  }
+
+  # A group and a user of a custom identity provider come with its origin; a group as a group.
+  assert {
+    condition = [
+      btp_subaccount_role_collection_assignment.content-transport_source_api-portal-configurator-group-APIM-Transportersacme-platform_16C424C3.group_name,
+      btp_subaccount_role_collection_assignment.content-transport_source_api-portal-configurator-group-APIM-Transportersacme-platform_16C424C3.origin,
+      btp_subaccount_role_collection_assignment.content-transport_viewer-auditorexamplecomacme-platform_00952209.origin,
+    ] == ["APIM-Transporters", "acme-platform", "acme-platform"]
+    error_message = "the custom identity provider's group and user are not assigned with its origin"
+  }
+
   assert {
     condition = output.deploy_service_urls == {
       APIM_TEST = "https://deploy-service.cf.eu10.hana.ondemand.com/slprot/7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e06/slp"

@@ -98,6 +98,8 @@ var rules = map[string]providerRules{
 			{attribute: "role_collection_name", source: btpSource + "resource_subaccount_role_collection_assignment.go:72", check: stringValue(stringvalidator.LengthAtLeast(1))},
 			{attribute: "user_name", source: btpSource + "resource_subaccount_role_collection_assignment.go:90", check: exactlyOneOf("user_name", "group_name", "attribute_name")},
 			{attribute: "user_name", source: btpSource + "resource_subaccount_role_collection_assignment.go:91", check: stringValue(stringvalidator.LengthBetween(1, 256))},
+			{attribute: "group_name", source: btpSource + "resource_subaccount_role_collection_assignment.go:101", check: alsoRequires("origin")},
+			{attribute: "group_name", source: btpSource + "resource_subaccount_role_collection_assignment.go:102", check: stringValue(stringvalidator.LengthAtLeast(1))},
 		}},
 	}},
 	"registry.terraform.io/cloudfoundry/cloudfoundry": {version: "1.16.0", blocks: map[string]blockRules{

@@ -73,6 +73,14 @@ describe("npm run landscape", () => {
     );
     expect(text).toContain(`Space Developer "test-deployer@example.com" in space ${test.target.spaceId}`);
     expect(text.split("## What the deploy sets up")[0]).not.toContain("is a Space Developer");
+    // Who gets which role collection, in the subaccount where it is assigned.
+    const line = (start: string) => text.split("\n").find((l) => l.startsWith(start)) ?? "";
+    expect(line("- Source subaccount")).toContain(
+      "role collection APIPortal.Administrator for release.manager@example.com; role collection APIPortal.Configurator for group APIM-Transporters (acme-platform)",
+    );
+    expect(line("- Transport subaccount")).toContain(
+      "role collection TMS_LandscapeOperator_RC for operator@example.com; role collection TMS_Viewer_RC for auditor@example.com (acme-platform)",
+    );
     // Each stage's password variable, and each stage's deploy destination where it is made.
     expect(text).toContain(
       "tms_deploy_password (TF_VAR_tms_deploy_password), tms_deploy_password_APIM_PROD (TF_VAR_tms_deploy_password_APIM_PROD)",

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
+import { RoleMember } from "btp-apim-transport-destination";
 import { ContentTransportLandscapeStack, LandscapeConfig } from "@apim/stacks";
 
 /** The landscape's stack as `cdktf deploy` builds it, never synthesized. */
@@ -24,6 +25,15 @@ export function landscapeReport(config: LandscapeConfig): string {
   );
   const setVariables = variables.map((variable) => `${variable} (TF_VAR_${variable})`).join(", ");
   const list = (items: readonly string[]) => items.map((item, i) => `${i + 1}. ${item}`).join("\n");
+  const named = (m: RoleMember) =>
+    typeof m === "string"
+      ? m
+      : "group" in m
+        ? `group ${m.group} (${m.origin})`
+        : `${m.user} (${m.origin ?? "default"})`;
+  const granted = (collection: string, members: readonly RoleMember[] = []) =>
+    members.length === 0 ? [] : [`role collection ${collection} for ${members.map(named).join(", ")}`];
+  const settings = config.landscape;
   const subaccount = (title: string, id: string, items: readonly string[]) =>
     `- ${title} subaccount ${id}: ${items.join("; ")}`;
   return [
@@ -42,6 +52,8 @@ export function landscapeReport(config: LandscapeConfig): string {
       `API portal instance and key, destination "${source.apiManagement.destinationName}"`,
       `Content Agent instance and key, destination "${source.contentAssemblyDestination.name}"`,
       `destination "${source.transportDestination.name}" from the transport service's key`,
+      ...granted("APIPortal.Administrator", settings.source.apiPortalAdministrators),
+      ...granted("APIPortal.Configurator", settings.source.apiPortalConfigurators),
     ]),
     subaccount("Transport", transport.subaccountId, [
       ...(transport.subscription ? ["subscription alm-ts (standard)"] : []),
@@ -49,6 +61,8 @@ export function landscapeReport(config: LandscapeConfig): string {
       ...stages.map(
         (stage) => `destination "${stage.deployDestinationName}" to ${stage.target.deployServiceUrl}`,
       ),
+      ...granted("TMS_LandscapeOperator_RC", settings.transport.landscapeOperators),
+      ...granted("TMS_Viewer_RC", settings.transport.viewers),
     ]),
     ...stages.map((stage, i) =>
       subaccount(

@@ -6,7 +6,8 @@
  * procedure names (three in the source, one deploy destination per stage), the transport
  * destination's `sourceSystemId` being the file's source node, each deploy destination in the
  * transport subaccount to its stage's space, the API portal instance with SAP's role, each listed
- * landscape operator assigned SAP's delivered role collection in the transport subaccount, and the
+ * person or group assigned the role collection SAP names in the subaccount SAP names (API portal's in
+ * the source, Cloud Transport Management's delivered ones in the transport subaccount), and the
  * routes from the source node through every stage in order.
  */
 import { readFileSync } from "node:fs";
@@ -76,9 +77,18 @@ export function landscapeTestFile(stack: SynthesizedStack, name: string, entry: 
   const instances = addresses("cloudfoundry_service_instance");
   const apiPortal = instances.find((address) => /_api-management_service-instance_/.test(address));
   const assignments = addresses("btp_subaccount_role_collection_assignment");
-  const operatorGrants = (transport.landscapeOperators ?? []).map(
-    (user) => `${transport.subaccountId} TMS_LandscapeOperator_RC ${user}`,
-  );
+  // Who gets which role collection where, from SAP's pages (f3049e2, eb134e0) and the file.
+  const grants = (subaccount: string, collection: string, members: LandscapeEntry["transport"]["viewers"]) =>
+    (members ?? []).map(
+      (member) =>
+        `${subaccount} ${collection} ${typeof member === "string" ? member : "user" in member ? member.user : member.group}`,
+    );
+  const roleGrants = [
+    ...grants(entry.source.subaccountId, "APIPortal.Administrator", entry.source.apiPortalAdministrators),
+    ...grants(entry.source.subaccountId, "APIPortal.Configurator", entry.source.apiPortalConfigurators),
+    ...grants(transport.subaccountId, "TMS_LandscapeOperator_RC", transport.landscapeOperators),
+    ...grants(transport.subaccountId, "TMS_Viewer_RC", transport.viewers),
+  ];
   return [
     // Every configuration of a provider gets its mock: the transport space may have its own endpoint.
     ...mockProviders(stack, {
@@ -108,12 +118,12 @@ export function landscapeTestFile(stack: SynthesizedStack, name: string, entry: 
     '    error_message = "the API portal instance does not have the role APIPortal.Administrator"',
     "  }",
     // Terraform refuses an assertion that refers to nothing: with no operators, there is none.
-    ...(assignments.length + operatorGrants.length === 0
+    ...(assignments.length + roleGrants.length === 0
       ? []
       : [
           "  assert {",
-          `    condition = toset([for a in [${assignments.join(", ")}] : "\${a.subaccount_id} \${a.role_collection_name} \${a.user_name}"]) == toset([${operatorGrants.map(hcl).join(", ")}])`,
-          '    error_message = "the landscape operators do not have TMS_LandscapeOperator_RC in the transport subaccount"',
+          `    condition = toset([for a in [${assignments.join(", ")}] : "\${a.subaccount_id} \${a.role_collection_name} \${coalesce(a.user_name, a.group_name)}"]) == toset([${roleGrants.map(hcl).join(", ")}])`,
+          '    error_message = "the role collections are not assigned to whom the file lists, in the subaccounts SAP names"',
           "  }",
         ]),
     // Each stage's deploy destination in the transport subaccount, to its own space's deploy service.

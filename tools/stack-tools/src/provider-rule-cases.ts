@@ -220,6 +220,20 @@ export const RULE_CASES: readonly RuleCase[] = [
     refusals: [length("user_name", "between 1 and 256", 257)],
   },
   {
+    name: "btp_group_without_origin",
+    kind: "resource",
+    type: "btp_subaccount_role_collection_assignment",
+    bad: { user_name: null, group_name: "APIM-Transporters" },
+    refusals: [combination('Attribute "origin" must be specified when "group_name" is specified')],
+  },
+  {
+    name: "btp_group_name_empty",
+    kind: "resource",
+    type: "btp_subaccount_role_collection_assignment",
+    bad: { user_name: null, group_name: "", origin: "acme-platform" },
+    refusals: [length("group_name", "at least 1", 0)],
+  },
+  {
     name: "cf_api_url_empty",
     kind: "provider",
     type: "cloudfoundry",

@@ -165,10 +165,15 @@ function landscapeVariants(): Record<string, Record<string, unknown>> {
         subaccountId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e01",
         spaceId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e02",
         nodeName: "APIM_DEV",
+        // Who transports: a user of the default identity provider, a group of a custom one.
+        apiPortalAdministrators: ["release.manager@example.com"],
+        apiPortalConfigurators: [{ group: "APIM-Transporters", origin: "acme-platform" }],
       },
       transport: {
         subaccountId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e03",
         spaceId: "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e04",
+        landscapeOperators: ["operator@example.com"],
+        viewers: [{ user: "auditor@example.com", origin: "acme-platform" }],
       },
       stages: [
         {
