@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { TerraformLiteral } from "btp-apim-transport-destination";
+import { evaluationConfiguration } from "../../tools/stack-tools/src/terraform-evaluate";
 import { tempDir } from "./temp";
 
 /** Terraform from PATH (or APIM_TERRAFORM): the tests need it, and fail saying so when it is missing. */
@@ -23,25 +23,15 @@ export function terraform(dir: string, args: readonly string[]): string {
 
 /**
  * What real Terraform computes for synthesized string values (templates such as `${jsonencode(...)}`)
- * when each reference named in `references` (e.g. `btp_subaccount_service_binding.x.credentials`)
- * has the given value: the references become local values, the templates outputs, and
- * `terraform apply` of that provider-less configuration evaluates them offline.
+ * when each reference named in `references` has the given value: `terraform apply` of the tools'
+ * provider-less configuration (evaluationConfiguration), in this process's own synchronous way.
  */
 export function evaluateInTerraform<K extends string>(
   templates: Record<K, string>,
   references: Record<string, unknown>,
 ): Record<K, unknown> {
-  const names = Object.keys(references);
-  const locals = Object.fromEntries(
-    names.map((reference, i) => [`ref_${i}`, TerraformLiteral.deep(references[reference])]),
-  );
-  const rewrite = (template: string) =>
-    names.reduce((text, reference, i) => text.split(reference).join(`local.ref_${i}`), template);
-  const output = Object.fromEntries(
-    Object.entries<string>(templates).map(([name, template]) => [name, { value: rewrite(template) }]),
-  );
   const dir = tempDir();
-  writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ locals, output }));
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify(evaluationConfiguration(templates, references)));
   // One Terraform process: with -json, apply reports the outputs' values in its last `outputs`
   // message, as `terraform output -json` would read them back from the state.
   const messages = terraform(dir, ["apply", "-auto-approve", "-input=false", "-json"])

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { MASK, parseServiceKey, parseUaaKey, previewDestinations } from "../src/destination-preview";
 import { readSynthOutput } from "../src/synth-output";
 import { terraformBinary } from "../src/terraform-cli";
-import { TESTED_LANDSCAPE, terraformVariants } from "../src/terraform-variants";
+import { TESTED_LANDSCAPE, TESTED_STAGES, terraformVariants } from "../src/terraform-variants";
 import { BOTH_PATHS, synthAppTo, writeConfig } from "../../../__tests__/support/app";
 import { tempDir } from "../../../__tests__/support/temp";
 import { fakeServiceKey, seedDestination } from "../../../__tests__/support/service-key";
@@ -153,6 +153,32 @@ describe("npm run preview for a landscape", () => {
     uri: "https://transport.example.test",
     uaa: { clientid: "sb-tms!b2", clientsecret: "tms-secret", url: "https://t.authentication.example.test" },
   };
+
+  it("shows each stage's deploy destination of a landscape of stages, each password masked", async () => {
+    const stages = readSynthOutput(
+      synthAppTo(writeConfig({ landscapes: { s: variants.landscapes?.[TESTED_STAGES] } })),
+    ).s;
+    const destinations = await previewDestinations(
+      stages,
+      JSON.stringify(apiPortal),
+      terraformBinary().binary,
+      {
+        contentAgent: JSON.stringify(contentAgent),
+        transport: JSON.stringify(transport),
+      },
+    );
+    const byName = Object.fromEntries(destinations.map((d) => [d.Name, d]));
+    expect(byName.TMSDeploy).toMatchObject({ Authentication: "BasicAuthentication", Password: MASK });
+    // The later stage's password variable is not mistaken for a part of the first one's.
+    expect(byName.TMSDeploy_APIM_PROD).toMatchObject({
+      Authentication: "OAuth2Password",
+      User: "prod-deployer@example.com",
+      Password: MASK,
+      clientId: "cf",
+      tokenServiceURL: "https://login.cf.us10-001.hana.ondemand.com",
+    });
+    expect(destinations).toHaveLength(5);
+  });
 
   it("derives each destination from its own key, with every secret masked", async () => {
     const destinations = await previewDestinations(

@@ -17,30 +17,46 @@ interface JsonMessage {
 }
 
 /**
- * What Terraform computes for each of `templates` when each reference named in `references` (e.g.
- * `btp_subaccount_service_binding.x.credentials`) has the given value. One Terraform process: with
- * `-json`, apply reports the outputs' values in its last `outputs` message, as `terraform output
- * -json` would read them back from the state.
+ * The provider-less configuration that evaluates `templates` with each reference named in
+ * `references` (e.g. `btp_subaccount_service_binding.x.credentials`) set to its value: each
+ * reference a local value, each template an output. A reference is replaced where it stands whole,
+ * never inside a longer one (`var.tms_deploy_password` in `var.tms_deploy_password_APIM_PROD`).
+ */
+export function evaluationConfiguration(
+  templates: Readonly<Record<string, string>>,
+  references: Readonly<Record<string, unknown>>,
+): { locals: Record<string, unknown>; output: Record<string, { value: string }> } {
+  const names = Object.keys(references);
+  const locals = Object.fromEntries(
+    names.map((reference, i) => [`ref_${i}`, TerraformLiteral.deep(references[reference])]),
+  );
+  const whole = names.map(
+    (reference) =>
+      new RegExp(`(?<![\\w.-])${reference.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`, "g"),
+  );
+  const rewrite = (template: string) =>
+    whole.reduce((text, pattern, i) => text.replace(pattern, `local.ref_${i}`), template);
+  // Not `sensitive`: the outputs message leaves a sensitive output's value out. Nothing here is
+  // printed (apply's output is captured), and the preview masks the secret in what it returns.
+  const output = Object.fromEntries(
+    Object.entries(templates).map(([name, template]) => [name, { value: rewrite(template) }]),
+  );
+  return { locals, output };
+}
+
+/**
+ * What Terraform computes for each of `templates` with `references` set (evaluationConfiguration).
+ * One Terraform process: with `-json`, apply reports the outputs' values in its last `outputs`
+ * message, as `terraform output -json` would read them back from the state.
  */
 export async function evaluateInTerraform(
   binary: string,
   templates: Readonly<Record<string, string>>,
   references: Readonly<Record<string, unknown>>,
 ): Promise<Record<string, unknown>> {
-  const names = Object.keys(references);
-  const locals = Object.fromEntries(
-    names.map((reference, i) => [`ref_${i}`, TerraformLiteral.deep(references[reference])]),
-  );
-  const rewrite = (template: string) =>
-    names.reduce((text, reference, i) => text.split(reference).join(`local.ref_${i}`), template);
-  // Not `sensitive`: the outputs message leaves a sensitive output's value out. Nothing here is
-  // printed (apply's output is captured), and the preview masks the secret in what it returns.
-  const output = Object.fromEntries(
-    Object.entries(templates).map(([name, template]) => [name, { value: rewrite(template) }]),
-  );
   const dir = mkdtempSync(join(tmpdir(), "apim-evaluate-"));
   try {
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ locals, output }));
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify(evaluationConfiguration(templates, references)));
     const apply = await runTerraformAsync(binary, dir, [
       "apply",
       "-auto-approve",
