@@ -154,21 +154,6 @@ export const PLAN_RULES: readonly PlanRule[] = [
     breaksTransport: true,
     why: "without Space Developer in the stage's space, its deploy user can no longer import there",
   },
-  // Role collections built from role templates (resource_subaccount_role_collection.go, 1.25: only
-  // the name RequiresReplace; Update changes the description and roles in place, in the subaccount
-  // it is given, so a new subaccount finds no collection to update).
-  {
-    type: "btp_subaccount_role_collection",
-    on: ["name"],
-    effect: "replace",
-    why: "the provider replaces a role collection whose name changes, and its assignments with it",
-  },
-  {
-    type: "btp_subaccount_role_collection",
-    on: ["subaccount_id"],
-    effect: "fails-in-place",
-    why: "the provider updates the collection of that name in the new subaccount, where there is none",
-  },
   {
     type: "terraform_data",
     on: ["triggers_replace"],
