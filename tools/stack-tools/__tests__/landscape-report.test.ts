@@ -1,6 +1,11 @@
 import { Testing } from "cdktf";
 import { ContentTransportLandscapeStack, LandscapeConfig, parseConfiguration } from "@apim/stacks";
 import { landscapeReport } from "../src/landscape-report";
+import { Fetch, checkNodes, transportKeyOf } from "../src/transport-nodes";
+import { landscape } from "../cli/landscape";
+import { writeConfig } from "../../../__tests__/support/app";
+import { runCommand } from "../../../__tests__/support/command";
+import { tempDir } from "../../../__tests__/support/temp";
 import { TESTED_LANDSCAPE, TESTED_STAGES, terraformVariants } from "../src/terraform-variants";
 
 const variants = terraformVariants();
@@ -135,5 +140,99 @@ describe("npm run landscape", () => {
     // The destination node must name the destination the deploy made, or the import finds none.
     expect(text).toMatch(/2\. .*destination node: .*Destination "TMSDeploy_APIM"/);
     expect(text).not.toMatch(/"TMSDeploy"/);
+  });
+});
+
+describe("npm run landscape -- <name> --check", () => {
+  // A deployed landscape's state as `terraform show -json` gives it: the Content Agent's key and the
+  // transport service's, made up in the shapes Cloud Foundry returns.
+  const binding = (credentials: unknown) => ({
+    type: "cloudfoundry_service_credential_binding",
+    values: { credential_binding: JSON.stringify({ credentials }) },
+  });
+  const KEY = {
+    uri: "https://transport-service-app-backend.ts.cfapps.eu10.hana.ondemand.com",
+    uaa: {
+      url: "https://acme-transport.authentication.eu10.hana.ondemand.com/",
+      clientid: "sb-7f3c2a19-tms!b2",
+      clientsecret: "made-up-tms-secret",
+    },
+  };
+  const SHOW = JSON.stringify({
+    values: {
+      root_module: {
+        resources: [
+          binding({
+            url: "https://content-agent.example.test",
+            uaa: { ...KEY.uaa, clientsecret: "made-up-ca-secret" },
+          }),
+          binding(KEY),
+        ],
+      },
+    },
+  });
+
+  /** A fetch that answers as Cloud Transport Management would, and records what it was asked. */
+  function fakeTms(nodes: string[], tokenStatus = 200) {
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    const fetch: Fetch = async (url, init) => {
+      calls.push({ url, init });
+      const body = url.endsWith("/oauth/token")
+        ? { access_token: "made-up-token" }
+        : { nodes: nodes.map((name, id) => ({ id, name })) };
+      const status = url.endsWith("/oauth/token") ? tokenStatus : 200;
+      return { ok: status === 200, status, json: async () => body };
+    };
+    return { fetch, calls };
+  }
+
+  it("reads the transport service's key from the state, not the Content Agent's", () => {
+    expect(transportKeyOf(SHOW)).toEqual(KEY);
+    expect(transportKeyOf(JSON.stringify({ format_version: "1.0" }))).toBeUndefined();
+  });
+
+  it("asks for a client-credentials token, lists the nodes, and names the ones missing, case and all", async () => {
+    const { fetch, calls } = fakeTms(["APIM_DEV", "apim_test"]);
+    const result = await checkNodes(KEY, ["APIM_DEV", "APIM_TEST", "APIM_PROD"], fetch);
+    expect(result).toEqual({
+      kind: "checked",
+      found: ["APIM_DEV", "apim_test"],
+      missing: ["APIM_TEST", "APIM_PROD"],
+    });
+    expect(calls.map((c) => [c.init.method, c.url])).toEqual([
+      ["POST", "https://acme-transport.authentication.eu10.hana.ondemand.com/oauth/token"],
+      ["GET", `${KEY.uri}/v2/nodes`],
+    ]);
+    const basic = Buffer.from(`${KEY.uaa.clientid}:${KEY.uaa.clientsecret}`).toString("base64");
+    expect(calls[0].init.headers).toMatchObject({ Authorization: `Basic ${basic}` });
+    expect(calls[0].init.body).toBe("grant_type=client_credentials");
+    expect(calls[1].init.headers).toMatchObject({ Authorization: "Bearer made-up-token" });
+  });
+
+  it("cannot tell, without showing the key, when the token is refused or the service is unreachable", async () => {
+    const refused = await checkNodes(KEY, ["APIM_DEV"], fakeTms([], 401).fetch);
+    expect(refused).toEqual({ kind: "unknown", why: "the token service answered 401" });
+    const unreachable = await checkNodes(KEY, ["APIM_DEV"], async () => {
+      throw new TypeError("fetch failed", {
+        cause: new Error("getaddrinfo ENOTFOUND acme-transport.authentication.eu10.hana.ondemand.com"),
+      });
+    });
+    expect(unreachable).toEqual({
+      kind: "unknown",
+      why: "Cloud Transport Management could not be reached: getaddrinfo ENOTFOUND acme-transport.authentication.eu10.hana.ondemand.com",
+    });
+    expect(JSON.stringify([refused, unreachable])).not.toContain(KEY.uaa.clientsecret);
+  });
+
+  it("warns, exit 0, before a deploy: no stack to read the key from", async () => {
+    const config = writeConfig({ landscapes: { l: variants.landscapes?.[TESTED_STAGES] } });
+    const result = await runCommand(landscape, ["l", "--check"], {
+      APIM_CONFIG: config,
+      CDKTF_OUTDIR: tempDir(),
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(
+      /^landscape: warning: cannot check the nodes of l: no synthesized stack in .*stacks\/l: run it after cdktf deploy l\n$/,
+    );
   });
 });
