@@ -262,7 +262,7 @@ export class ContentTransportLandscape extends Construct {
     ];
   }
 
-  /** A stage's target where content cannot go: the source's subaccount, or an earlier stage's subaccount or space. */
+  /** A stage's target where content cannot go: the source's subaccount, or an earlier stage's. */
   private static placeProblems(
     field: string,
     target: ContentTransportTargetProps | undefined,

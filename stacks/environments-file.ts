@@ -102,7 +102,8 @@ export interface LandscapeStageEntry {
 
   /**
    * Whether the deploy user's Space Developer role in the target space is declared here (the
-   * cloudfoundry provider's user must be Space Manager or Org Manager there); not declared otherwise, as before stages.
+   * cloudfoundry provider's user must be Space Manager or Org Manager there); not declared
+   * otherwise, as before stages.
    */
   spaceDeveloperRole?: boolean;
 
