@@ -413,4 +413,68 @@ describe("a transport space behind another API endpoint, through environments.js
       ["transport/instance/plan", "cloudfoundry.transport"],
     ]);
   });
+
+  it("gives a stage's deploy user its role through the stage's endpoint, or the transport's where they are one", () => {
+    const other = "https://api.cf.eu20-001.hana.ondemand.com";
+    const stage = (nodeName: string, spaceId: string, subaccountId: string, cloudFoundryApiUrl?: string) => ({
+      subaccountId,
+      spaceId,
+      nodeName,
+      deployUser: `${nodeName.toLowerCase()}@example.com`,
+      cloudFoundryApiUrl,
+    });
+    const file = writeConfig({
+      landscapes: {
+        transport: {
+          globalAccount: "acme-global",
+          cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+          source: { subaccountId: SOURCE, spaceId: SPACES.contentAgent, nodeName: "APIM_DEV" },
+          transport: { subaccountId: TRANSPORT, spaceId: SPACES.transport, cloudFoundryApiUrl: other },
+          stages: [
+            stage("APIM_TEST", SPACES.target, TARGET),
+            stage(
+              "APIM_QA",
+              "0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b",
+              "1f2a3b4c-5d6e-4f7a-9b8c-0d1e2f3a4b5c",
+              other,
+            ),
+            stage(
+              "APIM_PROD",
+              "2a3b4c5d-6e7f-4a8b-8c9d-0e1f2a3b4c5d",
+              "3b4c5d6e-7f8a-4b9c-9d0e-1f2a3b4c5d6e",
+              "https://api.cf.us10-001.hana.ondemand.com",
+            ),
+          ],
+        },
+      },
+    });
+    const synthesized = synthApp(file).transport as unknown as {
+      resource: { cloudfoundry_space_role: Record<string, { username: string; provider?: string }> };
+      provider: { cloudfoundry: Array<{ alias?: string; api_url: string }> };
+      output: { manual_steps: { value: string[] } };
+    };
+    // Three stages: each route leads from the node just before, never from an earlier one.
+    expect(
+      synthesized.output.manual_steps.value
+        .filter((step) => step.includes("transport route"))
+        .map((step) => /Source Node "(\w+)", Target Node "(\w+)"/.exec(step)?.slice(1).join(" -> ")),
+    ).toEqual(["APIM_DEV -> APIM_TEST", "APIM_TEST -> APIM_QA", "APIM_QA -> APIM_PROD"]);
+    const roles = Object.values(synthesized.resource.cloudfoundry_space_role).map((r) => [
+      r.username,
+      r.provider,
+    ]);
+    expect(roles.sort()).toEqual([
+      ["apim_prod@example.com", "cloudfoundry.target_APIM_PROD"],
+      ["apim_qa@example.com", "cloudfoundry.transport"],
+      ["apim_test@example.com", undefined],
+    ]);
+    const endpoints = Object.fromEntries(
+      synthesized.provider.cloudfoundry.map((p) => [p.alias ?? "", p.api_url]),
+    );
+    expect(endpoints).toEqual({
+      "": "https://api.cf.eu10.hana.ondemand.com",
+      transport: other,
+      target_APIM_PROD: "https://api.cf.us10-001.hana.ondemand.com",
+    });
+  });
 });

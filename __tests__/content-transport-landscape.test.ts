@@ -390,16 +390,48 @@ describe("a landscape of several stages (dev source, then test, then production)
     ]);
   });
 
-  it("keeps an earlier stage's destination and address when a stage is added after it", () => {
-    const addresses = (stages: Array<Partial<ContentTransportStageProps>>) =>
-      Object.keys(
-        (synthAlone((scope) => staged(scope, stages)) as unknown as Json).resource
-          .btp_subaccount_destination_generic,
+  it("keeps every other stage's destination at its address when a stage is added or put between", () => {
+    const staging = {
+      target: {
+        subaccountId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        spaceId: SPACE(5),
+        cloudFoundryApiUrl: "https://api.cf.eu10.hana.ondemand.com",
+      },
+      nodeName: "APIM_STAGING",
+    };
+    const production = {
+      target: {
+        subaccountId: PROD_SUBACCOUNT,
+        spaceId: SPACE(4),
+        cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
+      },
+      nodeName: "APIM_PROD",
+      deployUser: "prod-deployer@example.com",
+    };
+    /** Each deploy destination's name by its Terraform address. */
+    const named = (stages: Array<Partial<ContentTransportStageProps>>) =>
+      Object.fromEntries(
+        Object.entries(
+          (synthAlone((scope) => staged(scope, stages)) as unknown as Json).resource
+            .btp_subaccount_destination_generic,
+        )
+          .map(([address, body]) => [
+            address,
+            /"Name" = "(TMSDeploy[^"]*)"/.exec(String(body.destination_configuration))?.[1],
+          ])
+          .filter(([, name]) => name !== undefined),
       );
-    const one = addresses([{}]);
-    const two = addresses([{}, {}]);
-    expect(two.filter((address) => !one.includes(address))).toHaveLength(1);
-    expect(one.every((address) => two.includes(address))).toBe(true);
+    const one = named([{}]);
+    const two = named([{}, {}]);
+    const three = named([{}, staging, production]);
+    // Adding production, then putting staging before it, moves no destination to another address.
+    expect(two).toMatchObject(one);
+    expect(three).toMatchObject(two);
+    expect(Object.values(three).sort()).toEqual([
+      "TMSDeploy",
+      "TMSDeploy_APIM_PROD",
+      "TMSDeploy_APIM_STAGING",
+    ]);
   });
 
   it("signs a stage's deploy user in with OAuth2Password where asked, as SAP's page a26a721 lists it, no client secret", () => {
@@ -480,6 +512,11 @@ describe("a landscape of several stages (dev source, then test, then production)
       "an identity provider's origin with basic authentication",
       [{ deployUserOrigin: "acme-platform" }],
       'stages[0].deployUserOrigin "acme-platform" needs deployAuthentication "OAuth2Password": basic authentication works with SAP ID service users only',
+    ],
+    [
+      "a blank identity provider origin",
+      [{ deployAuthentication: "OAuth2Password", deployUserOrigin: " " }],
+      'stages[0].deployUserOrigin " " is empty or blank',
     ],
     [
       "an authentication the deploy service does not take",

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MASK, parseServiceKey, parseUaaKey, previewDestinations } from "../src/destination-preview";
 import { readSynthOutput } from "../src/synth-output";
+import { evaluationConfiguration } from "../src/terraform-evaluate";
 import { terraformBinary } from "../src/terraform-cli";
 import { TESTED_LANDSCAPE, TESTED_STAGES, terraformVariants } from "../src/terraform-variants";
 import { BOTH_PATHS, synthAppTo, writeConfig } from "../../../__tests__/support/app";
@@ -124,6 +125,21 @@ describe("destination preview", () => {
       expect(unknown.status).toBe(1);
       expect(unknown.stderr).toContain('environment "staging" was asked for but is not configured');
     });
+  });
+});
+
+describe("the evaluation's configuration", () => {
+  it("replaces a reference only where it stands whole: not inside a longer one, nor a data source's of the same name", () => {
+    const { locals, output } = evaluationConfiguration(
+      {
+        t: "${var.tms_deploy_password} ${var.tms_deploy_password_APIM_PROD} ${data.btp_subaccount_service_binding.k.credentials} ${btp_subaccount_service_binding.k.credentials}",
+      },
+      { "var.tms_deploy_password": "a", "btp_subaccount_service_binding.k.credentials": "b" },
+    );
+    expect(locals).toEqual({ ref_0: "a", ref_1: "b" });
+    expect(output.t.value).toBe(
+      "${local.ref_0} ${var.tms_deploy_password_APIM_PROD} ${data.btp_subaccount_service_binding.k.credentials} ${local.ref_1}",
+    );
   });
 });
 
