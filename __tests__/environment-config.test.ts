@@ -36,6 +36,26 @@ describe("environment configuration", () => {
     ],
     ["a blank global account", { globalAccount: "  " }, 'globalAccount "  " is empty or blank'],
     [
+      "a global account given as a URL",
+      { globalAccount: "https://acme.accounts.ondemand.com" },
+      'globalAccount "https://acme.accounts.ondemand.com" is not a global account subdomain: one DNS label of letters, digits and "-" (at most 63 characters, no "-" at either end), as the cockpit shows it under the global account\'s Subdomain; a URL is not one, its subdomain is',
+    ],
+    [
+      "a global account's display name",
+      { globalAccount: "ACME Global" },
+      'globalAccount "ACME Global" is not a global account subdomain',
+    ],
+    [
+      "a global account ending in -",
+      { globalAccount: "acme-" },
+      'globalAccount "acme-" is not a global account subdomain',
+    ],
+    [
+      "a global account of 64 characters",
+      { globalAccount: "a".repeat(64) },
+      `globalAccount "${"a".repeat(64)}" is not a global account subdomain`,
+    ],
+    [
       "an empty service instance name",
       { serviceInstanceName: "" },
       'serviceInstanceName "" is empty or blank',

@@ -673,6 +673,16 @@ describe("a landscape of stages in environments.json", () => {
     ]);
   });
 
+  it("refuses a global account that is not its subdomain, as for an environment", () => {
+    expect(
+      configurationProblemsOf({
+        landscapes: { transport: { ...ENTRY, globalAccount: "https://acme.accounts.ondemand.com" } },
+      }),
+    ).toContain(
+      'landscape "transport": globalAccount "https://acme.accounts.ondemand.com" is not a global account subdomain',
+    );
+  });
+
   it("names a landscape with target by the file's fields, as before stages", () => {
     const message = configurationProblemsOf({
       landscapes: { transport: changed({ target: { nodeName: "APIM PROD", subaccountId: SOURCE } }) },

@@ -2,9 +2,9 @@ import {
   ApiManagementSource,
   ApiManagementSourceCloudFoundry,
   ApiManagementSourceProps,
-  NameRules,
 } from "btp-apim-transport-destination";
 import { carriesCredentials, validateBackend } from "./backend";
+import { globalAccountProblems } from "./providers";
 import { environmentConflicts } from "./environment-conflicts";
 import { BackendEntry, EnvironmentEntry } from "./environments-file";
 import { isObject } from "./json-document";
@@ -58,7 +58,7 @@ export function environmentsOf(
     const config = toEnvironmentConfig(name, entry as EnvironmentEntry);
     problems.push(
       ...[
-        ...NameRules.problems("globalAccount", config.globalAccount),
+        ...globalAccountProblems("globalAccount", config.globalAccount),
         ...ApiManagementSource.validateProps(sourceProps(config)),
         ...(config.cliServerUrl === undefined ? [] : validateHttpsUrl("cliServerUrl", config.cliServerUrl)),
         ...(config.cloudFoundry === undefined

@@ -4,10 +4,10 @@ import {
   ApiPortalServiceInstance,
   ContentTransportLandscape,
   ContentTransportLandscapeSettings,
-  NameRules,
 } from "btp-apim-transport-destination";
 import { validateBackend } from "./backend";
 import { EnvironmentConfig, validateHttpsUrl } from "./environment-config";
+import { globalAccountProblems } from "./providers";
 import { occupantOf, stateClashes, stateOwnerOf } from "./environment-conflicts";
 import { BackendEntry, LandscapeEntry, LandscapeStageEntry } from "./environments-file";
 import { SectionProblems } from "./environments-schema-check";
@@ -66,7 +66,7 @@ export function landscapesOf(
         ...(environments.some((e) => e.name === name)
           ? ["is also the name of an environment; each stack needs a name of its own"]
           : []),
-        ...NameRules.problems("globalAccount", entry.globalAccount),
+        ...globalAccountProblems("globalAccount", entry.globalAccount),
         ...validateHttpsUrl("cloudFoundryApiUrl", entry.cloudFoundryApiUrl),
         ...(entry.transport.cloudFoundryApiUrl === undefined
           ? []

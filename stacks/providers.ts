@@ -1,7 +1,24 @@
 import { provider } from "@cdktf/provider-btp";
 import { provider as cloudfoundry } from "@cdktf/provider-cloudfoundry";
-import { TerraformLiteral } from "btp-apim-transport-destination";
+import { NameRules, TerraformLiteral } from "btp-apim-transport-destination";
 import { Construct } from "constructs";
+
+/** One DNS label: what BTP takes as a global account's subdomain. */
+const SUBDOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/**
+ * The problems of a global account as the `btp` provider's `globalaccount` takes it: its subdomain,
+ * one DNS label (letters, digits and "-", at most 63, no "-" at either end), as the cockpit shows it
+ * in the global account's details; a URL or a display name there finds no global account.
+ */
+export function globalAccountProblems(field: string, value: string): string[] {
+  const named = NameRules.problems(field, value);
+  if (named.length > 0 || SUBDOMAIN.test(value)) return named;
+  const hint = /[:/.]/.test(value) ? "; a URL is not one, its subdomain is" : "";
+  return [
+    `${field} ${JSON.stringify(value)} is not a global account subdomain: one DNS label of letters, digits and "-" (at most 63 characters, no "-" at either end), as the cockpit shows it under the global account's Subdomain${hint}`,
+  ];
+}
 
 /**
  * The `btp` provider of a global account. Its credentials come from BTP_USERNAME/BTP_PASSWORD (or
