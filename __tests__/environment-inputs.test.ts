@@ -273,7 +273,7 @@ describe("the environments file's bytes", () => {
     [
       "nesting that never ends",
       `{"environments": ${"[".repeat(100000)}${"]".repeat(100000)}}`,
-      "nests 100001 levels deep; an environments file needs at most 32",
+      "environments[0][0][0][0][0]… nests 100001 levels deep (past 32 at line 1, column 49); an environments file needs at most 32",
     ],
   ])("refuses %s", (_, bytes, expected) => {
     expect(fileProblem(bytes)).toContain(expected);
@@ -283,7 +283,18 @@ describe("the environments file's bytes", () => {
     const nested = (levels: number) => `{"environments": ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
     expect(fileProblem(nested(32))).not.toContain("levels deep");
     expect(fileProblem(nested(32))).toContain("environments");
-    expect(fileProblem(nested(33))).toContain("nests 33 levels deep; an environments file needs at most 32");
+    expect(fileProblem(nested(33))).toContain(
+      "environments[0][0][0][0][0]… nests 33 levels deep (past 32 at line 1, column 49)",
+    );
+  });
+
+  it("names the field where a file nests too deep, keys and list items, a bracket inside a string aside", () => {
+    const deep = (value: string) =>
+      `{"environments": {"dev": {"globalAccount": "acme", "destinationDescription": "[{", "x": {"y": [0, ${value}]}}}}`;
+    const value = `${"[".repeat(40)}${"]".repeat(40)}`;
+    expect(fileProblem(deep(value))).toMatch(
+      /- environments\.dev\.x\.y\[1\]\[0\]… nests 45 levels deep \(past 32 at line 1, column \d+\); an environments file needs at most 32$/m,
+    );
   });
 
   it("refuses a folder given as the file", () => {

@@ -49,21 +49,46 @@ function readBounded(file: string): Buffer {
   }
 }
 
-/** How deep objects and arrays nest in JSON `text`, brackets inside strings aside. */
-function nestingDepth(text: string): number {
-  let depth = 0;
+/**
+ * How deep objects and arrays nest in JSON `text` (brackets inside strings aside), and where the
+ * nesting first goes past MAX_NESTING: the field path (keys, and list items as `[i]`) and the offset.
+ * A scan of the text, since parsing a document that deep is what would exhaust the parser's stack.
+ */
+function nesting(text: string): { depth: number; path?: string; offset?: number } {
+  const frames: Array<{ array: boolean; key?: string; index: number }> = [];
   let deepest = 0;
-  let inString = false;
+  let lastString = "";
+  let found: { path: string; offset: number } | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") deepest = Math.max(deepest, ++depth);
-    else if (c === "}" || c === "]") depth--;
+    if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      lastString = text.slice(start, i + 1);
+    } else if (c === ":" && frames.length > 0) {
+      try {
+        frames[frames.length - 1].key = JSON.parse(lastString) as string;
+      } catch {
+        frames[frames.length - 1].key = lastString;
+      }
+    } else if (c === "," && frames.length > 0 && frames[frames.length - 1].array) {
+      frames[frames.length - 1].index++;
+    } else if (c === "{" || c === "[") {
+      if (frames.length === MAX_NESTING && found === undefined) found = { path: pathOf(frames), offset: i };
+      frames.push({ array: c === "[", index: 0 });
+      deepest = Math.max(deepest, frames.length);
+    } else if (c === "}" || c === "]") {
+      frames.pop();
+    }
   }
-  return deepest;
+  return { depth: deepest, ...found };
+}
+
+/** A field path as messages write it, its first levels only where it is long: `environments.dev.x[0][0]…`. */
+function pathOf(frames: ReadonlyArray<{ array: boolean; key?: string; index: number }>): string {
+  const parts = frames.map((frame) => (frame.array ? `[${frame.index}]` : `.${frame.key ?? ""}`));
+  const shown = parts.length > 6 ? [...parts.slice(0, 6), "…"] : parts;
+  return shown.join("").replace(/^\./, "");
 }
 
 /**
@@ -79,10 +104,10 @@ export function readJsonDocument(file: string): unknown {
   } catch {
     throw new ConfigError(file, ["not valid JSON: the file is not UTF-8 text"]);
   }
-  const depth = nestingDepth(text);
+  const { depth, path, offset } = nesting(text);
   if (depth > MAX_NESTING) {
     throw new ConfigError(file, [
-      `nests ${depth} levels deep; an environments file needs at most ${MAX_NESTING}`,
+      `${path ? `${path} ` : ""}nests ${depth} levels deep (past ${MAX_NESTING} at ${position(text, offset ?? 0)}); an environments file needs at most ${MAX_NESTING}`,
     ]);
   }
   const errors: ParseError[] = [];
