@@ -514,6 +514,20 @@ describe("a landscape of several stages (dev source, then test, then production)
       'stages[0].deployUserOrigin "acme-platform" needs deployAuthentication "OAuth2Password": basic authentication works with SAP ID service users only',
     ],
     [
+      "one space for two stages of two subaccounts",
+      [
+        {},
+        {
+          target: {
+            subaccountId: PROD_SUBACCOUNT,
+            spaceId: SPACE(3),
+            cloudFoundryApiUrl: "https://api.cf.us10-001.hana.ondemand.com",
+          },
+        },
+      ],
+      `stages[1].target.spaceId "${SPACE(3)}" is already stages[0]'s space, in subaccount "${TARGET}"`,
+    ],
+    [
       "a blank identity provider origin",
       [{ deployAuthentication: "OAuth2Password", deployUserOrigin: " " }],
       'stages[0].deployUserOrigin " " is empty or blank',

@@ -673,6 +673,41 @@ describe("a landscape of stages in environments.json", () => {
     ]);
   });
 
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "the source's space as a stage's, in another subaccount",
+      { stages: [{ ...STAGES[0], spaceId: ENTRY.source.spaceId }, STAGES[1]] },
+      `stages[0].spaceId "${ENTRY.source.spaceId}" is already the source's space, in subaccount "${SOURCE}"; a space belongs to one subaccount's Cloud Foundry org`,
+    ],
+    [
+      "one space for two stages",
+      { stages: [STAGES[0], { ...STAGES[1], spaceId: TARGET_SPACE }] },
+      `stages[1].spaceId "${TARGET_SPACE}" is already stages[0]'s space`,
+    ],
+    [
+      "the source's space for the transport, in another subaccount",
+      { transport: { subaccountId: ENTRY.transport.subaccountId, spaceId: ENTRY.source.spaceId } },
+      `transport.spaceId "${ENTRY.source.spaceId}" is already the source's space`,
+    ],
+  ])("refuses %s: a space lives in one subaccount", (_, change, refused) => {
+    expect(
+      configurationProblemsOf({
+        landscapes: { transport: { ...staged(), ...change } },
+      }),
+    ).toContain(`landscape "transport": ${refused}`);
+  });
+
+  it("takes one space for the source and the transport where they are one subaccount", () => {
+    const [config] = loadConfiguration(
+      writeConfig({
+        landscapes: {
+          transport: { ...staged(), transport: { subaccountId: SOURCE, spaceId: ENTRY.source.spaceId } },
+        },
+      }),
+    ).landscapes;
+    expect(config.landscape.transport.spaceId).toBe(ENTRY.source.spaceId);
+  });
+
   it("refuses a global account that is not its subdomain, as for an environment", () => {
     expect(
       configurationProblemsOf({

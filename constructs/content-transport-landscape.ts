@@ -200,6 +200,7 @@ export class ContentTransportLandscape extends Construct {
     // TMS names nodes and routes like destinations: letters, digits, "-" and "_".
     return [
       ...shape,
+      ...ContentTransportLandscape.spaceProblems(props),
       ...validateDestinationName("sourceNodeName", props.sourceNodeName),
       ...(Array.isArray(props.stages) && stages.length === 0
         ? ["stages must list at least one target stage"]
@@ -260,6 +261,44 @@ export class ContentTransportLandscape extends Construct {
         ];
       }),
     ];
+  }
+
+  /**
+   * A Cloud Foundry space named for two subaccounts: a space lives in one subaccount's org, so the
+   * source's, the transport's and each stage's space are one only where their subaccount is.
+   */
+  private static spaceProblems(props: ContentTransportLandscapeSettings): string[] {
+    const stages = Array.isArray(props.stages) ? props.stages : [];
+    const places = [
+      {
+        field: "source.contentAgentSpaceId",
+        role: "the source's",
+        subaccount: props.source?.subaccountId,
+        space: props.source?.contentAgentSpaceId,
+      },
+      {
+        field: "transport.spaceId",
+        role: "the transport's",
+        subaccount: props.transport?.subaccountId,
+        space: props.transport?.spaceId,
+      },
+      ...stages.map((stage, i) => ({
+        field: `stages[${i}].target.spaceId`,
+        role: `stages[${i}]'s`,
+        subaccount: stage?.target?.subaccountId,
+        space: stage?.target?.spaceId,
+      })),
+    ];
+    return places.flatMap((place, i) => {
+      const other = places
+        .slice(0, i)
+        .find((earlier) => earlier.space === place.space && earlier.subaccount !== place.subaccount);
+      return other === undefined || place.space === undefined
+        ? []
+        : [
+            `${place.field} ${quoted(place.space)} is already ${other.role} space, in subaccount ${quoted(other.subaccount)}; a space belongs to one subaccount's Cloud Foundry org`,
+          ];
+    });
   }
 
   /** A stage's target where content cannot go: the source's subaccount, or an earlier stage's. */
