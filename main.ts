@@ -1,13 +1,21 @@
 // First, before cdktf loads: see the module.
 import "./stacks/source-maps-off";
 import { ValidationError } from "btp-apim-transport-destination";
-import { ConfigError, outputFolder, runByCdktfCli, synthesizeSelected, synthesisSummary } from "./stacks";
+import {
+  ConfigError,
+  outputFolder,
+  runByCdktfCli,
+  stateWarnings,
+  synthesizeSelected,
+  synthesisSummary,
+} from "./stacks";
 
 // APIM_CONFIG picks another environments file; APIM_ENVIRONMENTS=dev,prod synthesizes only those.
 // `npm run synth` runs this file as it is; cdktf's CLI runs it for `cdktf synth`, `diff` and `deploy`.
 try {
   const configuration = synthesizeSelected();
   if (!runByCdktfCli()) console.log(synthesisSummary(configuration, outputFolder()));
+  for (const warning of stateWarnings(configuration)) console.error(warning);
 } catch (err) {
   if (err instanceof ConfigError || err instanceof ValidationError) {
     // The message already names environment, field and value; a stack trace would only bury it.

@@ -2,10 +2,12 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
+  BackendEntry,
   ConfigError,
   EnvironmentConfig,
   loadConfiguration,
   selectedConfiguration,
+  stateWarnings,
   synthesisSummary,
   synthesizeSelected,
 } from "../stacks";
@@ -96,6 +98,58 @@ describe("what the app says it wrote", () => {
     const summary = synthesisSummary({ environments, landscapes: [] }, "cdktf.out");
     expect(summary).toBe(
       "synthesized 500 environments (env000, env001, env002, env003, env004, env005, env006, env007, env008, env009 and 490 more) into cdktf.out/stacks",
+    );
+  });
+
+  it("warns once per stack whose state keeps the keys' secrets unencrypted, and says what to do", () => {
+    const withBackend = (name: string, backend?: BackendEntry): EnvironmentConfig => ({
+      ...environment(name),
+      backend,
+    });
+    const warnings = stateWarnings({
+      environments: [
+        withBackend("dev"),
+        withBackend("s3-plain", {
+          type: "s3",
+          bucket: "tf-state",
+          key: "apim.tfstate",
+          region: "eu-central-1",
+        }),
+        withBackend("s3-sse", {
+          type: "s3",
+          bucket: "tf-state",
+          key: "a.tfstate",
+          region: "eu-central-1",
+          encrypt: true,
+        }),
+        withBackend("s3-kms", {
+          type: "s3",
+          bucket: "tf-state",
+          key: "b.tfstate",
+          region: "eu-central-1",
+          kmsKeyId: "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        }),
+        withBackend("gcs", { type: "gcs", bucket: "tf-state" }),
+      ],
+      landscapes: [],
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^warning: "dev": its state is a local file \(.*terraform\.dev\.tfstate\), unencrypted, yet it holds the service keys' client secrets in clear; keep it in a backend that encrypts at rest/,
+      ),
+      expect.stringMatching(
+        /^warning: "s3-plain": its state is in S3 bucket "tf-state" without "encrypt" or "kmsKeyId"/,
+      ),
+    ]);
+    expect(warnings.every((w) => w.includes('docs/operations.md, "Secrets in the state"'))).toBe(true);
+    // Many stacks: ten said one by one, the rest counted in one line.
+    const many = stateWarnings({
+      environments: Array.from({ length: 25 }, (_, i) => environment(`env${String(i).padStart(2, "0")}`)),
+      landscapes: [],
+    });
+    expect(many).toHaveLength(11);
+    expect(many[10]).toMatch(
+      /^warning: 15 more stacks \(env10, env11, .* and 5 more\) keep their state unencrypted too/,
     );
   });
 

@@ -9,6 +9,7 @@ import { schemaProblems } from "./environments-schema-check";
 import { readJsonDocument } from "./json-document";
 import { countedNames, nameList } from "./name-list";
 import { checkOutputFolder, outputFolder } from "./output-folder";
+import { unprotectedState } from "./backend";
 
 /**
  * Adds one stack per environment and one per landscape to `app`; both come validated from the
@@ -111,6 +112,32 @@ export function synthesizeSelected(): AppConfiguration {
   buildApp(app, configuration.environments, configuration.landscapes);
   app.synth();
   return configuration;
+}
+
+/**
+ * A warning for each stack whose state would keep the keys' secrets readable (unprotectedState), and
+ * what to do: a backend that encrypts at rest (docs/operations.md, "Secrets in the state"). Past ten
+ * stacks, the rest are counted in one line.
+ */
+export function stateWarnings(configuration: AppConfiguration): string[] {
+  const unprotected = [...configuration.environments, ...configuration.landscapes].flatMap(
+    ({ name, backend }) => {
+      const why = unprotectedState(name, backend);
+      return why === undefined ? [] : [{ name, why }];
+    },
+  );
+  const advice =
+    'keep it in a backend that encrypts at rest: s3 with "encrypt": true or "kmsKeyId", azurerm, gcs or remote (docs/operations.md, "Secrets in the state")';
+  const shown = unprotected
+    .slice(0, 10)
+    .map(
+      ({ name, why }) =>
+        `warning: ${JSON.stringify(name)}: ${why}, yet it holds the service keys' client secrets in clear; ${advice}`,
+    );
+  const rest = unprotected.slice(10).map(({ name }) => name);
+  return rest.length === 0
+    ? shown
+    : [...shown, `warning: ${countedNames("more stack", rest)} keep their state unencrypted too; ${advice}`];
 }
 
 /** What `npm run synth` says it wrote: counts, and the names while they are few. */

@@ -173,6 +173,29 @@ export function stateLocation(environment: string, backend: BackendEntry = { typ
 }
 
 /**
+ * Why the state of `name` keeps its secrets (the service keys' client secrets, a landscape's deploy
+ * passwords: SAP/btp 1.25.0 has no write-only attributes) readable to whoever reads the state, or
+ * undefined where the backend encrypts it at rest: a local file never does; S3 only with `encrypt`
+ * or `kmsKeyId` set (its default encryption is the bucket's, which this stack cannot see); Azure
+ * Storage, Google Cloud Storage and HCP Terraform always do.
+ */
+export function unprotectedState(
+  name: string,
+  backend: BackendEntry = { type: "local" },
+): string | undefined {
+  switch (backend.type) {
+    case "local":
+      return `its state is a local file (${stateLocation(name, backend).replace(/^file:\/\//, "")}), unencrypted`;
+    case "s3":
+      return backend.encrypt === true || backend.kmsKeyId !== undefined
+        ? undefined
+        : `its state is in S3 bucket ${JSON.stringify(backend.bucket)} without "encrypt" or "kmsKeyId"`;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Declares the environment's backend on its stack. Without one, cdktf would write an absolute
  * state path of the machine that synthesized, so the local default is spelled out relative to the
  * stack's working directory (cdktf.out/stacks/<env>): `terraform.<env>.tfstate` in the project root.
