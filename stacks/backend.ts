@@ -185,7 +185,7 @@ export function unprotectedState(
 ): string | undefined {
   switch (backend.type) {
     case "local":
-      return `its state is a local file (${stateLocation(name, backend).replace(/^file:\/\//, "")}), unencrypted`;
+      return `its state is a local file (${localStatePath(name, backend.path ?? defaultLocalPath(name))}), unencrypted`;
     case "s3":
       return backend.encrypt === true || backend.kmsKeyId !== undefined
         ? undefined
