@@ -42,7 +42,7 @@ import { SynthesizedStack } from "../src/synth-output";
 import { synthesizeStacks } from "../src/synthesize";
 import { LockedProvider, ProviderHosts, lockedProviders } from "../src/provider-hosts";
 import { SERVICE_KEY_PATHS } from "../src/service-keys";
-import { runTerraformAsync, terraformBinary } from "../src/terraform-cli";
+import { DEFAULT_REGISTRY, runTerraformAsync, terraformBinary } from "../src/terraform-cli";
 import { initWithoutBackend, writeStackWithoutBackend } from "../src/terraform-validate";
 import { terraformTestFile } from "../src/terraform-test-file";
 import { terraformVariants } from "../src/terraform-variants";
@@ -74,10 +74,13 @@ interface Outcome {
   readonly detail?: string;
 }
 
+/** The registry the engine running the loop resolves sources against (set once, in main). */
+let registry = DEFAULT_REGISTRY.terraform;
+
 /** `hashicorp/http` for a source written as `http`, lower case as Terraform prints addresses. */
 function providerAddress(source: string): string {
   const full = source.includes("/") ? source : `hashicorp/${source}`;
-  return `registry.terraform.io/${full}`.toLowerCase();
+  return `${registry}/${full}`.toLowerCase();
 }
 
 function requiredProviders(stack: SynthesizedStack): Array<{ address: string; version?: string }> {
@@ -257,7 +260,8 @@ async function main(): Promise<number> {
   );
   if (!command.ok) return command.exitCode;
   const { values } = command;
-  const { binary, version } = terraformBinary();
+  const { binary, version, engine } = terraformBinary();
+  registry = DEFAULT_REGISTRY[engine];
   const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), "apim-terraform-"));
   mkdirSync(work, { recursive: true });
   const started = Date.now();
@@ -298,7 +302,7 @@ async function main(): Promise<number> {
       const environment = byName.get(name);
       const landscape = landscapeEntries.get(name);
       const testFile = environment
-        ? terraformTestFile(stack, environment, { checkRefusal: checkRefusalIn.has(name) })
+        ? terraformTestFile(stack, environment, { checkRefusal: checkRefusalIn.has(name), engine })
         : landscape
           ? landscapeTestFile(stack, name, landscape)
           : undefined;

@@ -267,7 +267,10 @@ async function testStep(
     .map((line) => JSON.parse(line) as TestEvent);
   const status = new Map(
     events.flatMap(({ type, test_run: run }) =>
-      type === "test_run" && run?.progress === "complete" ? [[run.run, run.status] as const] : [],
+      // Terraform reports a run's progress and marks the last "complete"; OpenTofu reports it once.
+      type === "test_run" && (run?.progress === "complete" || run?.progress === undefined)
+        ? [[run?.run, run?.status] as const]
+        : [],
     ),
   );
   const errorsOf = (name: string) =>

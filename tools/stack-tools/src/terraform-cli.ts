@@ -14,8 +14,17 @@ export interface TerraformResult {
   readonly stderr: string;
 }
 
+/** Which engine a binary is: Terraform or OpenTofu, which differ in their registry and a few test arguments. */
+export type Engine = "terraform" | "opentofu";
+
+/** The registry an engine resolves a provider source without a host against (`sap/btp`). */
+export const DEFAULT_REGISTRY: Readonly<Record<Engine, string>> = {
+  terraform: "registry.terraform.io",
+  opentofu: "registry.opentofu.org",
+};
+
 /** The Terraform binary to run: `APIM_TERRAFORM`, else `terraform`, else `tofu` from PATH. */
-export function terraformBinary(): { binary: string; version: string } {
+export function terraformBinary(): { binary: string; version: string; engine: Engine } {
   const candidates = process.env.APIM_TERRAFORM ? [process.env.APIM_TERRAFORM] : ["terraform", "tofu"];
   for (const binary of candidates) {
     const run = spawnSync(binary, ["version", "-json"], { encoding: "utf8" });
@@ -26,7 +35,9 @@ export function terraformBinary(): { binary: string; version: string } {
     if (differs !== -1 && (parts[differs] ?? 0) < MINIMUM_TERRAFORM[differs]) {
       throw new Error(`${binary} ${version} is too old: ${MINIMUM_TERRAFORM.join(".")} or later is needed`);
     }
-    return { binary, version };
+    // `version -json` names no engine; its first line of text does ("OpenTofu v1.10.10").
+    const text = spawnSync(binary, ["version"], { encoding: "utf8" }).stdout ?? "";
+    return { binary, version, engine: text.startsWith("OpenTofu") ? "opentofu" : "terraform" };
   }
   const tried = process.env.APIM_TERRAFORM
     ? `APIM_TERRAFORM=${process.env.APIM_TERRAFORM}`

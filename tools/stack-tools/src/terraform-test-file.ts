@@ -13,6 +13,7 @@ import { MockValue, computedValues, hcl, hclValue, mockProviders } from "./mock-
 import { loadSnapshotSchemas } from "./provider-schema";
 import { SERVICE_KEY_PATHS, ServiceKeyPath } from "./service-keys";
 import { SynthesizedStack } from "./synth-output";
+import { Engine } from "./terraform-cli";
 
 /** What the environment asked for, as the user wrote it: the test's expected values. */
 export interface ExpectedStack {
@@ -147,12 +148,14 @@ function resourceOverride(
   target: string,
   values: Readonly<Record<string, MockValue>>,
   duringPlan = false,
+  engine: Engine = "terraform",
 ): string {
   // Override values must be literals (no function calls), so JSON is written out as strings.
+  // OpenTofu gives them at plan time by itself, and knows no `override_during`.
   return [
     "  override_resource {",
     `    target = ${target}`,
-    ...(duringPlan ? ["    override_during = plan"] : []),
+    ...(duringPlan && engine === "terraform" ? ["    override_during = plan"] : []),
     `    values = ${hclValue(values)}`,
     "  }",
   ].join("\n");
@@ -191,6 +194,14 @@ export interface TestFileOptions {
    * @default true
    */
   readonly checkRefusal?: boolean;
+
+  /**
+   * The engine that runs the test: OpenTofu gives override values at plan time by itself, and does
+   * not know Terraform's `override_during`, which Terraform needs for that.
+   *
+   * @default "terraform"
+   */
+  readonly engine?: Engine;
 }
 
 /** The `.tftest.hcl` text for one synthesized stack with exactly one key and one destination. */
@@ -226,12 +237,20 @@ export function terraformTestFile(
         resourceOverride(address, { ...computedValuesOf(stack, address), ...state }),
       ),
     ...(duringPlan && !imported.has(instance)
-      ? [resourceOverride(instance, { ...computedValuesOf(stack, instance), id: CREATED_INSTANCE_ID }, true)]
+      ? [
+          resourceOverride(
+            instance,
+            { ...computedValuesOf(stack, instance), id: CREATED_INSTANCE_ID },
+            true,
+            options.engine,
+          ),
+        ]
       : []),
     resourceOverride(
       binding,
       { ...computedValuesOf(stack, binding), ...imported.get(binding), ...carrying(key) },
       duringPlan && !imported.has(binding),
+      options.engine,
     ),
   ];
   // The user's own strings must arrive exactly as typed.
