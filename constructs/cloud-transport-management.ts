@@ -10,10 +10,7 @@ import { CloudFoundryServiceInstance } from "./cloud-foundry-service-instance";
 import { CloudFoundryServiceKey } from "./cloud-foundry-service-key";
 import { RoleMember } from "./role-member";
 import { assignRoleCollection, validateRoleMembers } from "./private/role-assignments";
-import {
-  basicAuthenticationConfiguration,
-  oauthPasswordConfiguration,
-} from "./private/destination-configuration";
+import { deployDestinationConfiguration } from "./private/destination-configuration";
 import {
   quoted,
   throwIfInvalid,
@@ -353,16 +350,10 @@ export class CloudTransportManagement extends Construct {
           i === 0 ? "deploy-destination" : `deploy-destination-${this.deployDestinationNames[i]}`,
           {
             subaccountId: props.subaccountId,
-            destinationConfiguration: (target.authentication === "OAuth2Password"
-              ? oauthPasswordConfiguration
-              : basicAuthenticationConfiguration)({
+            destinationConfiguration: deployDestinationConfiguration({
+              ...target,
               name: this.deployDestinationNames[i],
               description: "Deploy service of the target space: where the destination node imports",
-              url: target.url,
-              user: target.user,
-              password: target.password,
-              tokenServiceUrl: target.tokenServiceUrl as string,
-              origin: target.origin,
             }),
           },
         ),

@@ -37,56 +37,34 @@ export function oauthClientCredentialsConfiguration(c: OAuthClientCredentialsCon
 }
 
 /**
- * The `destination_configuration` JSON of an HTTP destination on the Internet with basic
- * authentication, the shape of SAP's deploy-service destination (`TMSDeploy`); the password is a
+ * The `destination_configuration` JSON of a deploy-service destination (`TMSDeploy`), an HTTP
+ * destination on the Internet that signs a platform user in: with basic authentication (SAP's
+ * 6b7c9d8), or with OAuth2Password for a custom identity provider's user (a26a721): client ID `cf`
+ * and no client secret (an empty one would wipe one set by hand, SAP/btp #1511), the token service
+ * the Cloud Foundry login, and the identity provider's `origin` where given. The password is a
  * Terraform reference, read at apply.
  */
-export function basicAuthenticationConfiguration(c: {
+export function deployDestinationConfiguration(c: {
   readonly name: string;
   readonly description: string;
   readonly url: string;
   readonly user: string;
   readonly password: string;
-}): string {
-  return Fn.jsonencode({
-    Name: expressionLiteral(c.name),
-    Type: "HTTP",
-    Description: expressionLiteral(c.description),
-    URL: expressionLiteral(c.url),
-    ProxyType: "Internet",
-    Authentication: "BasicAuthentication",
-    User: expressionLiteral(c.user),
-    Password: c.password,
-  });
-}
-
-/**
- * The `destination_configuration` JSON of an HTTP destination on the Internet with OAuth2Password,
- * the shape of SAP's deploy-service destination for platform users of a custom identity provider
- * (a26a721): client ID `cf` and no client secret (an empty one would wipe one set by hand, SAP/btp
- * #1511), the token service the Cloud Foundry login, and the identity provider's `origin` where
- * given; the password is a Terraform reference, read at apply.
- */
-export function oauthPasswordConfiguration(c: {
-  readonly name: string;
-  readonly description: string;
-  readonly url: string;
-  readonly user: string;
-  readonly password: string;
-  readonly tokenServiceUrl: string;
+  readonly authentication?: "BasicAuthentication" | "OAuth2Password";
+  readonly tokenServiceUrl?: string;
   readonly origin?: string;
 }): string {
+  const oauth = c.authentication === "OAuth2Password";
   return Fn.jsonencode({
     Name: expressionLiteral(c.name),
     Type: "HTTP",
     Description: expressionLiteral(c.description),
     URL: expressionLiteral(c.url),
     ProxyType: "Internet",
-    Authentication: "OAuth2Password",
+    Authentication: oauth ? "OAuth2Password" : "BasicAuthentication",
     User: expressionLiteral(c.user),
     Password: c.password,
-    clientId: "cf",
-    tokenServiceURL: expressionLiteral(c.tokenServiceUrl),
-    ...(c.origin === undefined ? {} : { origin: expressionLiteral(c.origin) }),
+    ...(oauth ? { clientId: "cf", tokenServiceURL: expressionLiteral(c.tokenServiceUrl ?? "") } : {}),
+    ...(oauth && c.origin !== undefined ? { origin: expressionLiteral(c.origin) } : {}),
   });
 }
