@@ -12,6 +12,7 @@ import { RoleMember } from "./role-member";
 import { assignRoleCollection, validateRoleMembers } from "./private/role-assignments";
 import { deployDestinationConfiguration } from "./private/destination-configuration";
 import {
+  earlierIndex,
   quoted,
   throwIfInvalid,
   validateDeployAuthentication,
@@ -226,7 +227,7 @@ export class CloudTransportManagement extends Construct {
           origin: "string",
         });
         if (target === null || typeof target !== "object") return own;
-        const first = names.indexOf(names[i]);
+        const first = earlierIndex(names, i);
         return [
           ...own,
           ...validateName(`${field}.url`, target.url as string),
@@ -243,7 +244,7 @@ export class CloudTransportManagement extends Construct {
                 `${field} needs a destinationName or a nodeName: only the first deploy target is named "TMSDeploy"`,
               ]
             : validateDestinationName(`${field}.destinationName`, names[i])),
-          ...(names[i] !== undefined && first < i
+          ...(names[i] !== undefined && first !== undefined
             ? [
                 `${field}.destinationName ${quoted(names[i])} is already the destination of deployTargets[${first}]; each needs one of its own`,
               ]

@@ -9,6 +9,7 @@ import { ContentTransportSource, ContentTransportSourceProps } from "./content-t
 import { ContentTransportTarget, ContentTransportTargetProps } from "./content-transport-target";
 import { ApiManagementSource } from "./api-management-source";
 import {
+  earlierIndex,
   quoted,
   throwIfInvalid,
   validateCredentialsReference,
@@ -220,7 +221,11 @@ export class ContentTransportLandscape extends Construct {
           cloudFoundryProvider: "object",
         });
         if (stage === null || typeof stage !== "object") return own;
-        const earlier = (values: readonly unknown[], at: number) => values.indexOf(values[at]);
+        const [sameDestination, sameNode, sameRoute] = [
+          earlierIndex(destinations, i),
+          earlierIndex(nodes, i + 1),
+          earlierIndex(routes, i),
+        ];
         return [
           ...own,
           ...validateDestinationName(`${field}.nodeName`, stage.nodeName),
@@ -233,23 +238,21 @@ export class ContentTransportLandscape extends Construct {
           ...(destinations[i] === undefined
             ? []
             : validateDestinationName(`${field}.deployDestinationName`, destinations[i] as string)),
-          ...(destinations[i] !== undefined && earlier(destinations, i) < i
+          ...(destinations[i] !== undefined && sameDestination !== undefined
             ? [
-                `${field}.deployDestinationName ${quoted(destinations[i])} is already the deploy destination of stages[${earlier(destinations, i)}]; each stage needs one of its own`,
+                `${field}.deployDestinationName ${quoted(destinations[i])} is already the deploy destination of stages[${sameDestination}]; each stage needs one of its own`,
               ]
             : []),
           // A route leads from one node to another, and each stage's node is one of its own.
-          ...(earlier(nodes, i + 1) < i + 1
+          ...(sameNode !== undefined
             ? [
                 `${field}.nodeName ${quoted(stage.nodeName)} is already the ${
-                  earlier(nodes, i + 1) === 0 ? "source node" : `node of stages[${earlier(nodes, i + 1) - 1}]`
+                  sameNode === 0 ? "source node" : `node of stages[${sameNode - 1}]`
                 }; each stage needs a node of its own`,
               ]
             : []),
-          ...(earlier(routes, i) < i
-            ? [
-                `${field}.routeName ${quoted(routes[i])} is already the route of stages[${earlier(routes, i)}]`,
-              ]
+          ...(sameRoute !== undefined
+            ? [`${field}.routeName ${quoted(routes[i])} is already the route of stages[${sameRoute}]`]
             : []),
           ...ContentTransportLandscape.placeProblems(
             field,
@@ -310,16 +313,17 @@ export class ContentTransportLandscape extends Construct {
     at: number,
   ): string[] {
     if (target === null || typeof target !== "object") return [];
-    const earlier = stages
-      .slice(0, at)
-      .findIndex((stage) => stage?.target?.subaccountId === target.subaccountId);
+    const earlier = earlierIndex(
+      stages.map((stage) => stage?.target?.subaccountId),
+      at,
+    );
     return [
       ...(target.subaccountId === sourceSubaccountId
         ? [
             `${field}.target.subaccountId ${quoted(target.subaccountId)} is the source subaccount; content is transported to another one`,
           ]
         : []),
-      ...(earlier >= 0
+      ...(earlier !== undefined
         ? [
             `${field}.target.subaccountId ${quoted(target.subaccountId)} is already the target of stages[${earlier}]; each stage is a subaccount of its own`,
           ]
@@ -327,15 +331,21 @@ export class ContentTransportLandscape extends Construct {
     ];
   }
 
+  /** The node each stage's route leads from: the source node for the first, the stage before's for the others. */
+  private static previousNodeNamesOf(
+    sourceNodeName: string,
+    stages: readonly Pick<ContentTransportStageProps, "nodeName">[],
+  ): string[] {
+    return stages.map((_, i) => (i === 0 ? sourceNodeName : stages[i - 1]?.nodeName));
+  }
+
   /** Each stage's route name: its own, else `<node before>_to_<node>`. */
   private static routeNamesOf(
     sourceNodeName: string,
     stages: readonly Pick<ContentTransportStageProps, "nodeName" | "routeName">[],
   ): string[] {
-    return stages.map(
-      (stage, i) =>
-        stage?.routeName ?? `${i === 0 ? sourceNodeName : stages[i - 1]?.nodeName}_to_${stage?.nodeName}`,
-    );
+    const previous = ContentTransportLandscape.previousNodeNamesOf(sourceNodeName, stages);
+    return stages.map((stage, i) => stage?.routeName ?? `${previous[i]}_to_${stage?.nodeName}`);
   }
 
   /** The source subaccount's setup. */
@@ -369,6 +379,7 @@ export class ContentTransportLandscape extends Construct {
         validateCredentialsReference(`stages[${i}].deployPassword`, stage?.deployPassword ?? ""),
       ),
     ]);
+    const previousNodes = ContentTransportLandscape.previousNodeNamesOf(props.sourceNodeName, props.stages);
     const routeNames = ContentTransportLandscape.routeNamesOf(props.sourceNodeName, props.stages);
 
     // The first stage's target keeps the id a one-target landscape has always had.
@@ -406,7 +417,7 @@ export class ContentTransportLandscape extends Construct {
     this.stages = props.stages.map((stage, i) => ({
       target: targets[i],
       nodeName: stage.nodeName,
-      previousNodeName: i === 0 ? props.sourceNodeName : props.stages[i - 1].nodeName,
+      previousNodeName: previousNodes[i],
       routeName: routeNames[i],
       deployDestinationName: this.transport.deployDestinationNames[i],
     }));

@@ -3,7 +3,7 @@ import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { RoleMember } from "../role-member";
 import { templateLiteral } from "./terraform-strings";
-import { quoted, validateName } from "./validation";
+import { earlierIndex, quoted, validateName } from "./validation";
 
 /** What a member is, as the assignment resource takes it. */
 interface Member {
@@ -44,7 +44,7 @@ export function validateRoleMembers(field: string, members: readonly RoleMember[
     if (typeof member === "string") {
       return [
         ...validateName(at, member),
-        ...(ids.indexOf(ids[i]) < i ? [`${at} ${quoted(member)} is listed twice`] : []),
+        ...(earlierIndex(ids, i) !== undefined ? [`${at} ${quoted(member)} is listed twice`] : []),
       ];
     }
     if (member === null || typeof member !== "object" || "user" in member === "group" in member) {
@@ -59,7 +59,7 @@ export function validateRoleMembers(field: string, members: readonly RoleMember[
         ? [`${at}.origin is required for a group: groups come from a custom identity provider`]
         : []),
       ...(origin === undefined ? [] : validateName(`${at}.origin`, origin)),
-      ...(ids.indexOf(ids[i]) < i ? [`${at} ${quoted(name)} is listed twice`] : []),
+      ...(earlierIndex(ids, i) !== undefined ? [`${at} ${quoted(name)} is listed twice`] : []),
     ];
   });
 }

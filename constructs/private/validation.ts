@@ -222,3 +222,12 @@ export function validateDeployAuthentication(
         `${field}.${names.origin} ${quoted(origin)} needs ${names.authentication} "OAuth2Password": basic authentication works with SAP ID service users only`,
       ];
 }
+
+/**
+ * Where a list first holds the value it holds at `at`, when that is before `at`: the earlier entry a
+ * name is used again after (a node, a route, a destination, a member listed twice); else undefined.
+ */
+export function earlierIndex(values: readonly unknown[], at: number): number | undefined {
+  const first = values.indexOf(values[at]);
+  return first < at ? first : undefined;
+}
