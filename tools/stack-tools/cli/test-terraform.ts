@@ -74,22 +74,23 @@ interface Outcome {
   readonly detail?: string;
 }
 
-/** The registry the engine running the loop resolves sources against (set once, in main). */
-let registry = DEFAULT_REGISTRY.terraform;
+/** A provider the stack pins: its address in the engine's registry, and its version constraint. */
+type PinnedProvider = { readonly address: string; readonly version?: string };
 
-/** `hashicorp/http` for a source written as `http`, lower case as Terraform prints addresses. */
-function providerAddress(source: string): string {
+/** `hashicorp/http` for a source written as `http`, in `registry`, lower case as Terraform prints addresses. */
+function providerAddress(source: string, registry: string): string {
   const full = source.includes("/") ? source : `hashicorp/${source}`;
   return `${registry}/${full}`.toLowerCase();
 }
 
-function requiredProviders(stack: SynthesizedStack): Array<{ address: string; version?: string }> {
+/** The providers `stack` pins, addressed in `registry` (the one its engine resolves sources against). */
+function requiredProviders(stack: SynthesizedStack, registry: string): PinnedProvider[] {
   const required = (stack.terraform?.required_providers ?? {}) as Record<
     string,
     { source: string; version?: string }
   >;
   return Object.values(required).map(({ source, version }) => ({
-    address: providerAddress(source),
+    address: providerAddress(source, registry),
     version,
   }));
 }
@@ -99,6 +100,7 @@ async function loadStep(
   dir: string,
   name: string,
   stack: SynthesizedStack,
+  pinned: readonly PinnedProvider[],
   testFile: string,
 ): Promise<Outcome> {
   // The backend block is left out: `terraform providers` would ask for `terraform init` first.
@@ -107,7 +109,7 @@ async function loadStep(
   writeFileSync(join(dir, TEST_FILE), testFile);
   const run = await runTerraformAsync(binary, dir, ["providers", "-no-color"]);
   if (run.status !== 0) return { stack: name, step: "load", ok: false, detail: run.stderr || run.stdout };
-  const missing = requiredProviders(stack)
+  const missing = pinned
     .map(({ address, version }) => `provider[${address}]${version ? ` ${version}` : ""}`)
     .filter((line) => !run.stdout.includes(line));
   return missing.length === 0
@@ -126,8 +128,10 @@ async function loadStep(
  * resolved the addresses and read the constraints itself, so this holds what `terraform providers`
  * would list, without a command of its own.
  */
-function pinProblems(locked: ReadonlyMap<string, LockedProvider>, stack: SynthesizedStack): string[] {
-  const required = requiredProviders(stack);
+function pinProblems(
+  locked: ReadonlyMap<string, LockedProvider>,
+  required: readonly PinnedProvider[],
+): string[] {
   const problems = required.flatMap(({ address, version }) => {
     const lock = locked.get(address);
     if (!lock) return [`${address} not locked`];
@@ -148,7 +152,7 @@ async function fullSteps(
   binary: string,
   dir: string,
   name: string,
-  stack: SynthesizedStack,
+  pinned: readonly PinnedProvider[],
   testFile: string,
   hosts: ProviderHosts,
 ): Promise<Outcome[]> {
@@ -169,7 +173,7 @@ async function fullSteps(
     const run = await runTerraformAsync(binary, dir, args, env);
     const initialised = run.status === 0 && step === "init";
     if (initialised) locked = lockedProviders(dir);
-    const problems = initialised ? pinProblems(locked, stack) : [];
+    const problems = initialised ? pinProblems(locked, pinned) : [];
     const ok = run.status === 0 && problems.length === 0;
     outcomes.push({
       stack: name,
@@ -261,7 +265,6 @@ async function main(): Promise<number> {
   if (!command.ok) return command.exitCode;
   const { values } = command;
   const { binary, version, engine } = terraformBinary();
-  registry = DEFAULT_REGISTRY[engine];
   const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), "apim-terraform-"));
   mkdirSync(work, { recursive: true });
   const started = Date.now();
@@ -307,12 +310,13 @@ async function main(): Promise<number> {
           ? landscapeTestFile(stack, name, landscape)
           : undefined;
       if (testFile === undefined) throw new Error(`stack ${name} belongs to no environment or landscape`);
-      if (!full) return [await loadStep(binary, join(work, "load", name), name, stack, testFile)];
+      const pinned = requiredProviders(stack, DEFAULT_REGISTRY[engine]);
+      if (!full) return [await loadStep(binary, join(work, "load", name), name, stack, pinned, testFile)];
       const results = await fullSteps(
         binary,
         join(work, "synth", "stacks", name),
         name,
-        stack,
+        pinned,
         testFile,
         hosts,
       );

@@ -27,17 +27,18 @@ export const DEFAULT_REGISTRY: Readonly<Record<Engine, string>> = {
 export function terraformBinary(): { binary: string; version: string; engine: Engine } {
   const candidates = process.env.APIM_TERRAFORM ? [process.env.APIM_TERRAFORM] : ["terraform", "tofu"];
   for (const binary of candidates) {
-    const run = spawnSync(binary, ["version", "-json"], { encoding: "utf8" });
-    if (run.status !== 0) continue;
-    const version = (JSON.parse(run.stdout) as { terraform_version: string }).terraform_version;
+    // `version`'s first line names the engine and its version ("Terraform v1.11.4", "OpenTofu
+    // v1.10.10"), which `version -json` gives without the engine: one process answers both.
+    const run = spawnSync(binary, ["version"], { encoding: "utf8" });
+    const said = run.status === 0 ? /^(Terraform|OpenTofu) v(\S+)/.exec(run.stdout) : null;
+    if (said === null) continue;
+    const version = said[2];
     const parts = version.split(".").map((part) => parseInt(part, 10) || 0);
     const differs = MINIMUM_TERRAFORM.findIndex((min, i) => (parts[i] ?? 0) !== min);
     if (differs !== -1 && (parts[differs] ?? 0) < MINIMUM_TERRAFORM[differs]) {
       throw new Error(`${binary} ${version} is too old: ${MINIMUM_TERRAFORM.join(".")} or later is needed`);
     }
-    // `version -json` names no engine; its first line of text does ("OpenTofu v1.10.10").
-    const text = spawnSync(binary, ["version"], { encoding: "utf8" }).stdout ?? "";
-    return { binary, version, engine: text.startsWith("OpenTofu") ? "opentofu" : "terraform" };
+    return { binary, version, engine: said[1] === "OpenTofu" ? "opentofu" : "terraform" };
   }
   const tried = process.env.APIM_TERRAFORM
     ? `APIM_TERRAFORM=${process.env.APIM_TERRAFORM}`
