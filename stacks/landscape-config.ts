@@ -106,6 +106,14 @@ export function landscapesOf(
   return { landscapes, problems };
 }
 
+/** The fields of `transport` that a landscape with `target` gives for its one stage; each stage of `stages` has its own. */
+const ONE_TARGET_TRANSPORT_FIELDS = [
+  "deployUser",
+  "deployAuthentication",
+  "deployUserOrigin",
+  "spaceDeveloperRole",
+] as const;
+
 /**
  * A landscape's target stages are given one way: `target` (one stage, deployed by
  * `transport.deployUser`, its route `routeName`) or `stages` (each with its own).
@@ -118,24 +126,15 @@ function formProblems(entry: LandscapeEntry): string[] {
     return ["target is required (or stages, a list of target stages)"];
   }
   if (entry.stages !== undefined) {
-    const oneTargetOnly = (field: string, value: unknown, own: string) =>
+    const given = (field: string, value: unknown, own: string) =>
       value === undefined
         ? []
         : [`${field} is for a landscape with target; with stages, each stage names its ${own}`];
     return [
-      ...oneTargetOnly("transport.deployUser", entry.transport.deployUser, "deployUser"),
-      ...oneTargetOnly(
-        "transport.deployAuthentication",
-        entry.transport.deployAuthentication,
-        "deployAuthentication",
+      ...ONE_TARGET_TRANSPORT_FIELDS.flatMap((field) =>
+        given(`transport.${field}`, entry.transport[field], field),
       ),
-      ...oneTargetOnly("transport.deployUserOrigin", entry.transport.deployUserOrigin, "deployUserOrigin"),
-      ...oneTargetOnly(
-        "transport.spaceDeveloperRole",
-        entry.transport.spaceDeveloperRole,
-        "spaceDeveloperRole",
-      ),
-      ...oneTargetOnly("routeName", entry.routeName, "routeName"),
+      ...given("routeName", entry.routeName, "routeName"),
     ];
   }
   return entry.transport.deployUser === undefined ? ["transport.deployUser is required"] : [];
@@ -156,7 +155,7 @@ const FILE_FIELDS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 const ONE_TARGET_FIELDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^stages\[0\]\.(subaccountId|spaceId|cloudFoundryApiUrl|nodeName)\b/, "target.$1"],
-  [/^stages\[0\]\.(deployUser|deployAuthentication|deployUserOrigin|spaceDeveloperRole)\b/, "transport.$1"],
+  [new RegExp(`^stages\\[0\\]\\.(${ONE_TARGET_TRANSPORT_FIELDS.join("|")})\\b`), "transport.$1"],
   [/^stages\[0\]\.routeName\b/, "routeName"],
 ];
 
